@@ -120,8 +120,14 @@ public final class MockedProgram {
                 Resource resource, RegisterResourceRequest request) {
             return super.registerResourceAsync(resource, request).thenApply(response -> {
                 String parent = request.getParent().isEmpty() ? null : request.getParent();
+                Map<String, List<String>> propertyDependencies = new java.util.TreeMap<>();
+                request.getPropertyDependenciesMap().forEach((input, urns) -> {
+                    if (urns.getUrnsCount() > 0) {
+                        propertyDependencies.put(input, List.copyOf(urns.getUrnsList()));
+                    }
+                });
                 recorded.add(new GraphResource(response.getUrn(), request.getType(), request.getName(), parent,
-                        toMap(request.getObject())));
+                        toMap(request.getObject()), List.copyOf(request.getDependenciesList()), propertyDependencies));
                 return response;
             });
         }

@@ -63,6 +63,8 @@ public record ResourceGraph(String stack, List<GraphResource> resources) {
             node.put("name", r.name());
             node.put("parent", r.parent());
             node.set("inputs", JSON.valueToTree(new TreeMap<>(r.inputs())));
+            node.set("dependencies", JSON.valueToTree(r.dependencies()));
+            node.set("propertyDependencies", JSON.valueToTree(new TreeMap<>(r.propertyDependencies())));
         }
         try {
             return JSON.writeValueAsString(root);
@@ -87,7 +89,9 @@ public record ResourceGraph(String stack, List<GraphResource> resources) {
             List<GraphResource> list = new ArrayList<>();
             for (Map<String, Object> r : (List<Map<String, Object>>) root.get("resources")) {
                 list.add(new GraphResource((String) r.get("urn"), (String) r.get("type"), (String) r.get("name"),
-                        (String) r.get("parent"), (Map<String, Object>) r.getOrDefault("inputs", Map.of())));
+                        (String) r.get("parent"), (Map<String, Object>) r.getOrDefault("inputs", Map.of()),
+                        (List<String>) r.get("dependencies"),
+                        (Map<String, List<String>>) r.get("propertyDependencies")));
             }
             return new ResourceGraph((String) root.get("stack"), list);
         } catch (IOException e) {

@@ -1,0 +1,34 @@
+package dev.edp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./edp}: the project's commands. Each subcommand is its own class; this one only lists them.
+ * Exit codes: 0 success, 1 a check failed (policy violation, checklist item), 2 bad usage or bad input.
+ */
+@Command(name = "edp", mixinStandardHelpOptions = true, version = "edp 0.1.0",
+        description = "EDP: the event-driven pattern for Pulumi Java - synth, check, local sandbox, CUR tools, operations.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Edp implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with EDP's exit-code conventions, for main and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Edp())
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
