@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON Schemas (Draft 4) of the seed events, registered in the bus's schema registry. Each describes the whole
+ * JSON Schemas (Draft 4) of the seed events (module {@code edp-events}), registered in the bus's schema registry. Each describes the whole
  * EventBridge envelope with its {@code detail}; details carry an optional {@code schema_version} and allow extra
  * fields, so a newer producer never breaks an older consumer.
  */
@@ -26,7 +26,7 @@ public final class SeedSchemas {
 
         /** The schema document. */
         public String content() {
-            try (InputStream in = SeedSchemas.class.getResourceAsStream("/dev/edp/pattern/schemas/" + resource)) {
+            try (InputStream in = SeedSchemas.class.getResourceAsStream("/dev/edp/events/schemas/" + resource)) {
                 if (in == null) {
                     throw new IllegalStateException("schema resource missing from the jar: " + resource);
                 }
