@@ -1,5 +1,6 @@
 package dev.edp.cli;
 
+import dev.edp.cli.cur.CurCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "EDP: the event-driven pattern for Pulumi Java - synth, check, local sandbox, CUR tools, operations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CurCommand.class,
         })
 public final class Edp implements Runnable {
 
