@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param key       the object key, as is (EventBridge does not URL-encode it, unlike S3's own notifications)
  * @param size      the object size in bytes
  * @param etag      the entity tag without quotes
- * @param versionId the version id on a versioned bucket
+ * @param versionId the version id on a versioned bucket (S3's "null" for unversioned buckets reads as none)
  * @param sequencer S3's ordering of events on one key (hexadecimal), when present
  */
 public record S3ObjectCreated(String eventId, String bucket, String key, long size, String etag,
                               Optional<String> versionId, Optional<String> sequencer) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** S3's version id of an object in a bucket without versioning: it names no particular content. */
+    private static final String UNVERSIONED = "null";
 
     /** Parses an EventBridge event; the error names the missing or wrong field. */
     public static S3ObjectCreated parse(String eventJson) {
@@ -55,7 +58,7 @@ public record S3ObjectCreated(String eventId, String bucket, String key, long si
                 text(object, "key", "detail.object.key"),
                 size.asLong(),
                 etag.replace("\"", ""),
-                optionalText(object, "version-id"),
+                optionalText(object, "version-id").filter(version -> !version.equals(UNVERSIONED)),
                 optionalText(object, "sequencer"));
     }
 
