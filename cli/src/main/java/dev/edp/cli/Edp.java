@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "EDP: the event-driven pattern for Pulumi Java - synth, check, local sandbox, CUR tools, operations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SynthCommand.class,
                 CurCommand.class,
         })
 public final class Edp implements Runnable {
