@@ -1,5 +1,6 @@
 package dev.edp.cli;
 
+import dev.edp.cli.cur.CurCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
                 BenchCommand.class,
+                CurCommand.class,
         })
 public final class Edp implements Runnable {
 

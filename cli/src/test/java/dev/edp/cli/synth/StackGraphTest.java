@@ -198,9 +198,14 @@ class StackGraphTest {
             assertThat(visibility).as(queue.name()).isGreaterThanOrEqualTo(6 * timeout).isEqualTo(6 * timeout);
         }
         GraphResource cur = g.named("edp-cur-ingest-fn");
-        assertThat(cur.input("timeout")).isEqualTo(300L);
-        assertThat(g.named("edp-cur-ingest-queue").input("visibilityTimeoutSeconds")).isEqualTo(1800L);
+        assertThat(cur.input("timeout")).isEqualTo(900L);
+        assertThat(cur.input("memorySize")).isEqualTo(1769L);
+        assertThat(g.named("edp-cur-ingest-queue").input("visibilityTimeoutSeconds")).isEqualTo(5400L);
         assertThat(g.named("edp-cur-ingest-mapping").input("batchSize")).isEqualTo(1L);
+        JsonNode curEnv = tree(cur, "environment").get("variables");
+        assertThat(curEnv.get("EDP_ANOMALY_FACTOR").asText()).isEqualTo("3");
+        assertThat(curEnv.get("EDP_ANOMALY_WINDOW_DAYS").asText()).isEqualTo("7");
+        assertThat(curEnv.get("EDP_CURATED_BUCKET").asText()).startsWith("edp-cur-curated-");
     }
 
     static GraphResource mappedFunction(ResourceGraph g, GraphResource mapping) {
@@ -216,6 +221,7 @@ class StackGraphTest {
         int retention = Map.of("dev", 7, "staging", 14, "prod", 90).get(stack);
         int memory = Map.of("dev", 512, "staging", 1024, "prod", 2048).get(stack);
         for (GraphResource fn : g.ofType(FUNCTION)) {
+            int expectedMemory = fn.name().equals("edp-cur-ingest-fn") ? 1769 : memory;
             assertThat(fn.input("runtime")).isEqualTo("java21");
             assertThat(tree(fn, "tracingConfig").get("mode").asText()).isEqualTo("Active");
             JsonNode logging = tree(fn, "loggingConfig");
@@ -224,11 +230,14 @@ class StackGraphTest {
             assertThat(logGroup.input("retentionInDays")).isEqualTo((long) retention);
             assertThat(logGroup.input("namePrefix").toString()).startsWith("/edp/edp/" + stack + "/");
             assertThat(tree(fn, "code").get("path").asText()).isEqualTo("runtime/target/edp-runtime-lambda.jar");
-            assertThat(((Number) fn.input("memorySize")).intValue()).isEqualTo(memory);
+            assertThat(((Number) fn.input("memorySize")).intValue()).as(fn.name()).isEqualTo(expectedMemory);
             JsonNode env = tree(fn, "environment").get("variables");
             assertThat(env.get("EDP_ENVIRONMENT").asText()).isEqualTo(stack);
             assertThat(env.has("EDP_TABLE_NAME") && env.has("EDP_NOTIFICATIONS_TOPIC_ARN")
                     && env.has("EDP_EVENT_BUS_NAME")).isTrue();
+            if (!fn.name().startsWith("edp-wf-")) {
+                assertThat(env.get("EDP_MAX_RECEIVE_COUNT").asText()).as(fn.name()).isEqualTo("3");
+            }
         }
         assertThat(g.ofType(LOG_GROUP)).allSatisfy(lg ->
                 assertThat(lg.input("retentionInDays")).isEqualTo((long) retention));

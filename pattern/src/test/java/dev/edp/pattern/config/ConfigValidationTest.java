@@ -114,7 +114,7 @@ class ConfigValidationTest {
         var settings = SettingsResolver.resolve("edp", dev().consumers(consumer("billing")
                 .function(FunctionDefaultsArgs.builder().timeoutSeconds(45).build()).build()).build());
         assertThat(settings.consumer("billing").orElseThrow().queue().visibilityTimeoutSeconds()).isEqualTo(270);
-        assertThat(settings.consumer("cur-ingest").orElseThrow().queue().visibilityTimeoutSeconds()).isEqualTo(1800);
+        assertThat(settings.consumer("cur-ingest").orElseThrow().queue().visibilityTimeoutSeconds()).isEqualTo(5400);
     }
 
     @Test
