@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "EDP: the event-driven pattern for Pulumi Java - synth, check, local sandbox, CUR tools, operations.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SynthCommand.class,
         })
 public final class Edp implements Runnable {
 

@@ -239,6 +239,9 @@ public class AwsMocks implements Mocks {
             return explicit;
         }
         String suffix = hex(logicalName).substring(0, 7);
+        if (inputs.get("namePrefix") instanceof String prefix && !prefix.isEmpty()) {
+            return prefix + suffix;
+        }
         String base = type.startsWith("aws:s3/") ? logicalName.toLowerCase() : logicalName;
         return base + "-" + suffix;
     }

@@ -61,6 +61,8 @@ public final class MockedProgram {
                     .mocks(mocks)
                     .config(config)
                     .monitorDecorator(ignored -> new RecordingMonitor(mocks, recorded))
+                    // Failures are returned (Run.failure), not logged: callers decide how to report them.
+                    .standardLogger(PulumiTestInternal.logger(java.util.logging.Level.OFF))
                     .build()
                     .runTest(program);
             List<GraphResource> ordered;

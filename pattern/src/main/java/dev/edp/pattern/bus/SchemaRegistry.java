@@ -1,0 +1,75 @@
+package dev.edp.pattern.bus;
+
+import com.pulumi.aws.schemas.Discoverer;
+import com.pulumi.aws.schemas.DiscovererArgs;
+import com.pulumi.aws.schemas.Registry;
+import com.pulumi.aws.schemas.RegistryArgs;
+import com.pulumi.aws.schemas.Schema;
+import com.pulumi.aws.schemas.SchemaArgs;
+import dev.edp.pattern.PatternContext;
+import dev.edp.pattern.events.SeedSchemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schema registry of the bus: the event types the pattern knows, registered as JSON Schema Draft 4 (AWS keeps
+ * a new version whenever the content changes), and a discoverer that records what producers really send.
+ */
+public final class SchemaRegistry {
+
+    private final Registry registry;
+    private final Optional<Discoverer> discoverer;
+    private final List<Schema> schemas;
+
+    private SchemaRegistry(Registry registry, Optional<Discoverer> discoverer, List<Schema> schemas) {
+        this.registry = registry;
+        this.discoverer = discoverer;
+        this.schemas = schemas;
+    }
+
+    public static SchemaRegistry create(PatternContext ctx, EventBusResources bus) {
+        Registry registry = new Registry(ctx.name("schemas"), RegistryArgs.builder()
+                .description("Event types of the EDP " + ctx.settings().name() + " bus")
+                .tags(ctx.tags())
+                .build(), ctx.options());
+        Optional<Discoverer> discoverer = Optional.empty();
+        if (ctx.settings().bus().schemaDiscovery()) {
+            discoverer = Optional.of(new Discoverer(ctx.name("schema-discoverer"), DiscovererArgs.builder()
+                    .sourceArn(bus.arn())
+                    .description("Discovers the schemas of events on the EDP bus")
+                    .tags(ctx.tags())
+                    .build(), ctx.options()));
+        }
+        List<Schema> schemas = new ArrayList<>();
+        for (String detailType : ctx.settings().bus().schemaEventTypes()) {
+            SeedSchemas.EventType type = SeedSchemas.byDetailType(detailType).orElseThrow();
+            schemas.add(new Schema(ctx.name("schema", slug(detailType)), SchemaArgs.builder()
+                    .registryName(registry.name())
+                    .name(type.schemaName())
+                    .type("JSONSchemaDraft4")
+                    .content(type.content())
+                    .description(detailType + " events (source " + type.source() + ")")
+                    .tags(ctx.tags())
+                    .build(), ctx.options()));
+        }
+        return new SchemaRegistry(registry, discoverer, schemas);
+    }
+
+    static String slug(String detailType) {
+        return detailType.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public Optional<Discoverer> discoverer() {
+        return discoverer;
+    }
+
+    public List<Schema> schemas() {
+        return schemas;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.edp.pattern.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The three environments of seed 004, each with its preset. */
+public enum Environment {
+    DEV, STAGING, PROD;
+
+    /** The lowercase name used in config and tags. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Environment> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(e -> e.id().equals(value.trim().toLowerCase(Locale.ROOT))).findFirst();
+    }
+}

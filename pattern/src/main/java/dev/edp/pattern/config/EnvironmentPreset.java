@@ -1,0 +1,55 @@
+package dev.edp.pattern.config;
+
+/**
+ * Seed 004's per-environment settings as the values unset fields take. One place: every preset value of the
+ * pattern is here, and docs/configuration.md lists them.
+ *
+ * <ul>
+ *   <li>dev: short log retention (7 days), less memory, verbose logging, no provisioned concurrency;</li>
+ *   <li>staging: moderate retention (14 days), standard memory and logging, SnapStart;</li>
+ *   <li>prod: long retention (90 days), more memory and concurrency, provisioned concurrency, ERROR-level
+ *       Step Functions logging, deletion protection.</li>
+ * </ul>
+ */
+public record EnvironmentPreset(
+        int memoryMb,
+        int logRetentionDays,
+        String logLevel,
+        int provisionedConcurrency,
+        int maximumConcurrency,
+        boolean snapStart,
+        int messageRetentionSeconds,
+        int maximumBatchingWindowSeconds,
+        int targetMaxEventAgeSeconds,
+        int archiveRetentionDays,
+        boolean tableDeletionProtection,
+        String workflowLogLevel,
+        boolean workflowIncludeExecutionData,
+        int auditExpireAfterDays,
+        int auditBufferingSeconds) {
+
+    /** Values that do not vary by environment. */
+    public static final int TIMEOUT_SECONDS = 30;
+    public static final String ARCHITECTURE = "arm64";
+    public static final int MAX_RECEIVE_COUNT = 3;
+    public static final int DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
+    public static final int VISIBILITY_TIMEOUT_FACTOR = 6;
+    public static final int BATCH_SIZE = 10;
+    public static final int TARGET_RETRY_ATTEMPTS = 8;
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+    public static final int APPROVAL_TIMEOUT_SECONDS = 3600;
+    public static final int AUDIT_IA_AFTER_DAYS = 30;
+    public static final int AUDIT_GLACIER_AFTER_DAYS = 90;
+    public static final int AUDIT_BUFFERING_MB = 5;
+
+    public static EnvironmentPreset of(Environment environment) {
+        return switch (environment) {
+            case DEV -> new EnvironmentPreset(512, 7, "DEBUG", 0, 2, false, 4 * 24 * 3600, 0, 3600, 7, false,
+                    "ALL", true, 180, 60);
+            case STAGING -> new EnvironmentPreset(1024, 14, "INFO", 0, 10, true, 4 * 24 * 3600, 1, 86400, 30, false,
+                    "ALL", false, 365, 300);
+            case PROD -> new EnvironmentPreset(2048, 90, "INFO", 2, 50, false, 14 * 24 * 3600, 2, 86400, 365, true,
+                    "ERROR", false, 0, 300);
+        };
+    }
+}

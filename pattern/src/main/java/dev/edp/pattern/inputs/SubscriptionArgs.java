@@ -1,0 +1,54 @@
+package dev.edp.pattern.inputs;
+
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.Optional;
+
+/** A subscription to one of the pattern's topics. */
+public final class SubscriptionArgs extends ResourceArgs {
+
+    /** Which topic: {@code notifications} (success, error, anomaly, approval requests) or {@code alarms}. */
+    @Import(name = "topic", required = true)
+    private String topic;
+
+    /** {@code email}, {@code sqs}, {@code lambda} or {@code https}. */
+    @Import(name = "protocol", required = true)
+    private String protocol;
+
+    /** The address, queue ARN, function ARN or URL. */
+    @Import(name = "endpoint", required = true)
+    private String endpoint;
+
+    /** SNS filter policy (JSON) on message attributes, e.g. {@code {"kind":["error","anomaly"]}}. */
+    @Import(name = "filterPolicy")
+    private @Nullable String filterPolicy;
+
+    /** Deliver the message body alone (sqs, https). Default false. */
+    @Import(name = "rawMessageDelivery")
+    private @Nullable Boolean rawMessageDelivery;
+
+    private SubscriptionArgs() {
+    }
+
+    public String topic() { return topic; }
+    public String protocol() { return protocol; }
+    public String endpoint() { return endpoint; }
+    public Optional<String> filterPolicy() { return Optional.ofNullable(filterPolicy); }
+    public Optional<Boolean> rawMessageDelivery() { return Optional.ofNullable(rawMessageDelivery); }
+
+    public static Builder builder() { return new Builder(); }
+
+    public static final class Builder {
+        private final SubscriptionArgs args = new SubscriptionArgs();
+
+        public Builder topic(String v) { args.topic = v; return this; }
+        public Builder protocol(String v) { args.protocol = v; return this; }
+        public Builder endpoint(String v) { args.endpoint = v; return this; }
+        public Builder filterPolicy(@Nullable String v) { args.filterPolicy = v; return this; }
+        public Builder rawMessageDelivery(@Nullable Boolean v) { args.rawMessageDelivery = v; return this; }
+
+        public SubscriptionArgs build() { return args; }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.edp.pattern.keys;
+
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import dev.edp.pattern.PatternContext;
+import dev.edp.pattern.config.Environment;
+import dev.edp.pattern.iam.PolicyDocument;
+import dev.edp.pattern.iam.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pattern's customer managed KMS key (rotation on) and its alias. Every resource that can be encrypted with it
+ * is. The key policy lets the account administer the key (so IAM policies can grant its use to the pattern's roles)
+ * and lets exactly the AWS services that encrypt or decrypt on the pattern's behalf use it, each only for this
+ * account's resources.
+ */
+public final class PatternKey {
+
+    /** Services that write to or read from the pattern's encrypted queues, topics, logs and streams themselves. */
+    static final List<String> SERVICES = List.of("events", "sqs", "sns", "states", "firehose", "cloudwatch");
+
+    private final Key key;
+    private final Alias alias;
+
+    private PatternKey(Key key, Alias alias) {
+        this.key = key;
+        this.alias = alias;
+    }
+
+    public static PatternKey create(PatternContext ctx) {
+        Key key = new Key(ctx.name("key"), KeyArgs.builder()
+                .description("EDP " + ctx.settings().name() + " (" + ctx.settings().environment().id()
+                        + "): encrypts queues, topics, table, buckets, logs, workflow and audit stream")
+                .enableKeyRotation(true)
+                .deletionWindowInDays(ctx.settings().environment() == Environment.PROD ? 30 : 7)
+                .policy(policy(ctx).toJson())
+                .tags(ctx.tags())
+                .build(), ctx.options());
+        Alias alias = new Alias(ctx.name("key-alias"), AliasArgs.builder()
+                .namePrefix("alias/edp-" + ctx.settings().name() + "-" + ctx.settings().environment().id() + "-")
+                .targetKeyId(key.keyId())
+                .build(), ctx.options());
+        return new PatternKey(key, alias);
+    }
+
+    static PolicyDocument policy(PatternContext ctx) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.keyAdministrationByAccountRoot(ctx.accountRoot()));
+        statements.add(Statement.allow("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                        "kms:Describe*")
+                .sid("CloudWatchLogsEncryptsThisAccountsLogGroups")
+                .forService(Output.format("logs.%s.amazonaws.com", ctx.region()))
+                .onEveryResource("in a key policy '*' is the key itself")
+                .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", ctx.arn("logs", "log-group:*")));
+        for (String service : SERVICES) {
+            statements.add(Statement.allow("kms:Decrypt", "kms:GenerateDataKey")
+                    .sid(Character.toUpperCase(service.charAt(0)) + service.substring(1) + "UsesKeyForThisAccount")
+                    .forService(service + ".amazonaws.com")
+                    .onEveryResource("in a key policy '*' is the key itself")
+                    .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
+        }
+        return PolicyDocument.of(statements);
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public Output<String> arn() {
+        return key.arn();
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+}
