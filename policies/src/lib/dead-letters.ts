@@ -4,7 +4,7 @@
  * an EventBridge target's or bus's dead-letter config, an SNS subscription's redrive policy, a Lambda function's
  * dead-letter config, or the on-failure destination of an event source mapping or async invoke config. A queue
  * whose redriveAllowPolicy lets other queues use it (allowAll / byQueue) is declared a DLQ by its author, for
- * sources that live in another stack.
+ * sources that live in another stack (on the queue, or by an aws:sqs/redriveAllowPolicy resource).
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { read, parseJsonInput, UNKNOWN } from "./inputs";
@@ -38,14 +38,18 @@ const SOURCES: DeadLetterSource[] = [
     { type: AWS.functionEventInvokeConfig, input: "destinationConfig", arnOf: (r) => read(r.props, "destinationConfig", "onFailure", "destination") },
 ];
 
-/** redriveAllowPolicy = {"redrivePermission": "allowAll" | "denyAll" | "byQueue", ...}. */
-function declaresItselfDeadLetterQueue(queue: PolicyResource): boolean {
-    const parsed = parseJsonInput(read(queue.props, "redriveAllowPolicy"));
-    if (!parsed.ok) {
-        return false;
-    }
-    const permission = (parsed.value as { redrivePermission?: unknown }).redrivePermission;
-    return permission === "allowAll" || permission === "byQueue";
+/**
+ * redriveAllowPolicy = {"redrivePermission": "allowAll" | "denyAll" | "byQueue", ...}, on the queue itself or
+ * set by an aws:sqs/redriveAllowPolicy resource whose queueUrl is the queue.
+ */
+function declaresItselfDeadLetterQueue(stack: StackGraph, queue: PolicyResource): boolean {
+    const documents = [read(queue.props, "redriveAllowPolicy"), ...stack.referrersOf(queue, [AWS.queueRedriveAllowPolicy], "queueUrl")
+        .map((r) => read(r.props, "redriveAllowPolicy"))];
+    return documents.some((document) => {
+        const parsed = parseJsonInput(document);
+        const permission = parsed.ok ? (parsed.value as { redrivePermission?: unknown }).redrivePermission : undefined;
+        return permission === "allowAll" || permission === "byQueue";
+    });
 }
 
 /** Every DLQ of the stack → the resources that dead-letter into it (empty when only self-declared). */
@@ -59,7 +63,7 @@ export function deadLetterQueues(stack: StackGraph): Map<PolicyResource, PolicyR
         }
     }
     for (const queue of stack.ofType(AWS.queue)) {
-        if (!result.has(queue) && declaresItselfDeadLetterQueue(queue)) {
+        if (!result.has(queue) && declaresItselfDeadLetterQueue(stack, queue)) {
             result.set(queue, []);
         }
     }

@@ -85,6 +85,12 @@ export function statementLabel(statement: Statement, index: number): string {
     return statement.sid ? `statement "${statement.sid}"` : `statement #${index + 1}`;
 }
 
+/** IAM's action glob: `*` any run of characters, `?` one character; case-insensitive, as IAM matches actions. */
+export function actionMatches(pattern: string, action: string): boolean {
+    const regex = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${regex}$`, "i").test(action);
+}
+
 /** `*` or `service:*`: every action, or every action of one service. */
 export function wholeServiceWildcard(action: string): boolean {
     return action === "*" || /^[a-z0-9-]+:\*$/i.test(action);
@@ -112,16 +118,15 @@ export function principalsOf(statement: Statement): string[] {
 }
 
 /**
- * The statement that makes a resource policy TLS-only: Deny, to everyone, every action of the service (`*` or
- * `service:*`), when `aws:SecureTransport` is false, and under no other condition (another condition would
- * narrow the deny to some requests only).
+ * The statement that makes a resource policy TLS-only: Deny, to everyone, at least `requiredActions` (each matched
+ * by one of its action patterns; pass "sqs:*" to demand every action of the service), when `aws:SecureTransport`
+ * is false, and under no other condition (another condition would narrow the deny to some requests only).
  */
-export function isTlsOnlyDeny(statement: Statement, service: string): boolean {
+export function isTlsOnlyDeny(statement: Statement, requiredActions: readonly string[]): boolean {
     if (statement.effect !== "Deny" || !isEveryone(statement.principal)) {
         return false;
     }
-    const coversService = statement.actions.some((a) => a === "*" || a.toLowerCase() === `${service}:*`);
-    if (!coversService) {
+    if (!requiredActions.every((required) => statement.actions.some((pattern) => actionMatches(pattern, required)))) {
         return false;
     }
     const operators = Object.entries(statement.condition);

@@ -11,8 +11,11 @@ import { StackGraph } from "./stack-graph";
 import { describe } from "./types";
 
 export interface TlsOnlyTarget {
-    /** IAM service prefix: sqs, sns, s3. */
-    service: string;
+    /**
+     * What the deny must cover: "sqs:*" and "s3:*" (every action, as cdk-nag's SQS4 and S10 demand), "sns:Publish"
+     * (the action that carries message data; AWS's SNS guide and cdk-nag's SNS3 deny exactly that).
+     */
+    requiredActions: string[];
     /** The target's own policy input, for resources that can carry one inline (Queue.policy, Topic.policy). */
     inlineInput?: string;
     /** The attachment resource type (QueuePolicy...) and its input that names the target (queueUrl, arn, bucket). */
@@ -32,7 +35,7 @@ export function checkTlsOnly(stack: StackGraph, target: PolicyResource, spec: Tl
     for (const attachment of stack.referrersOf(target, spec.attachmentTypes, spec.linkInput)) {
         documents.push({ value: read(attachment.props, "policy"), holder: attachment, field: "policy" });
     }
-    const denyStatement = `a statement {"Effect":"Deny","Principal":"*","Action":"${spec.service}:*",`
+    const denyStatement = `a statement {"Effect":"Deny","Principal":"*","Action":${JSON.stringify(spec.requiredActions)},`
         + `"Condition":{"Bool":{"aws:SecureTransport":"false"}}}`;
     if (documents.length === 0) {
         report(`${describe(target)} has no resource policy, so it accepts requests over plain HTTP: attach a `
@@ -43,7 +46,7 @@ export function checkTlsOnly(stack: StackGraph, target: PolicyResource, spec: Tl
     for (const doc of documents) {
         const parsed = parsePolicyDocument(doc.value);
         if (parsed.ok) {
-            if (parsed.value.some((s) => isTlsOnlyDeny(s, spec.service))) {
+            if (parsed.value.some((s) => isTlsOnlyDeny(s, spec.requiredActions))) {
                 return;
             }
         } else if (parsed.unknown) {

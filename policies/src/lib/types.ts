@@ -10,6 +10,7 @@ export const AWS = {
     queue: "aws:sqs/queue:Queue",
     queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
     queueRedrivePolicy: "aws:sqs/redrivePolicy:RedrivePolicy",
+    queueRedriveAllowPolicy: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
 
     topic: "aws:sns/topic:Topic",
     topicPolicy: "aws:sns/topicPolicy:TopicPolicy",

@@ -89,6 +89,9 @@ function matchAllReason(pattern: unknown): string | undefined {
 
 interface CatchAllConfig { catchAllRuleNames: string[]; catchAllRuleNameSuffixes: string[] }
 
+/** EventDrivenPattern names its audit catch-all rule `<component>-audit-rule`. */
+export const DEFAULT_CATCH_ALL_SUFFIXES = ["-audit-rule"];
+
 export const eventbridgeRuleNotMatchAll = resourcePolicy<CatchAllConfig>({
     name: "eventbridge-rule-not-match-all",
     summary: "No EventBridge rule has an empty or match-everything event pattern, except rules declared as audit "
@@ -102,9 +105,9 @@ export const eventbridgeRuleNotMatchAll = resourcePolicy<CatchAllConfig>({
             description: "Rules (logical or physical names) allowed to match every event.",
         },
         catchAllRuleNameSuffixes: {
-            type: "array", items: { type: "string" }, default: ["-audit-all"],
+            type: "array", items: { type: "string" }, default: DEFAULT_CATCH_ALL_SUFFIXES,
             description: "Rules whose logical or physical name ends with one of these are allowed to match every event "
-                + "(EDP names its audit rule <component>-audit-all).",
+                + "(EDP names its audit rule <component>-audit-rule). Replacing the list drops the default.",
         },
     },
     types: [AWS.eventRule],

@@ -97,7 +97,7 @@ export const s3TlsOnly = tlsOnlyPolicy({
     severity: "medium",
     equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"] },
     targetTypes: AWS.buckets,
-    target: { service: "s3", inlineInput: "policy", attachmentTypes: [AWS.bucketPolicy], linkInput: "bucket" },
+    target: { requiredActions: ["s3:*"], inlineInput: "policy", attachmentTypes: [AWS.bucketPolicy], linkInput: "bucket" },
 });
 
 export const s3Policies: EdpPolicy[] = [s3PublicAccessBlock, s3SseKms, s3Versioning, s3TlsOnly];

@@ -23,11 +23,11 @@ export const snsTopicCustomerKey = resourcePolicy({
 
 export const snsTopicTlsOnly = tlsOnlyPolicy({
     name: "sns-topic-tls-only",
-    summary: "Every SNS topic has a topic policy that denies all SNS actions over plain HTTP (aws:SecureTransport false).",
+    summary: "Every SNS topic has a topic policy that denies sns:Publish (at least) over plain HTTP (aws:SecureTransport false).",
     severity: "medium",
     equivalents: { cdkNag: ["AwsSolutions-SNS3"] },
     targetTypes: [AWS.topic],
-    target: { service: "sns", inlineInput: "policy", attachmentTypes: [AWS.topicPolicy], linkInput: "arn" },
+    target: { requiredActions: ["sns:Publish"], inlineInput: "policy", attachmentTypes: [AWS.topicPolicy], linkInput: "arn" },
 });
 
 export const snsPolicies: EdpPolicy[] = [snsTopicCustomerKey, snsTopicTlsOnly];

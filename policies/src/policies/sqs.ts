@@ -78,7 +78,7 @@ export const sqsQueueTlsOnly = tlsOnlyPolicy({
     severity: "medium",
     equivalents: { cdkNag: ["AwsSolutions-SQS4"] },
     targetTypes: [AWS.queue],
-    target: { service: "sqs", inlineInput: "policy", attachmentTypes: [AWS.queuePolicy], linkInput: "queueUrl" },
+    target: { requiredActions: ["sqs:*"], inlineInput: "policy", attachmentTypes: [AWS.queuePolicy], linkInput: "queueUrl" },
 });
 
 interface DlqRetentionConfig { minRetentionSeconds: number }

@@ -54,11 +54,11 @@ describe("eventbridge-rule-not-match-all", () => {
     });
     test("exempts the audit catch-all by default suffix, and by configured names or suffixes only", async () => {
         const catchAll = { eventPattern: json({ source: [{ prefix: "" }] }) };
-        assert.deepEqual(await runOnResource(eventbridgeRuleNotMatchAll, rule("orders-audit-all", catchAll)), []);
+        assert.deepEqual(await runOnResource(eventbridgeRuleNotMatchAll, rule("orders-audit-rule", catchAll)), []);
         assert.deepEqual(await runOnResource(eventbridgeRuleNotMatchAll, rule("x", { ...catchAll, name: "edp-firehose-tap" }),
             { catchAllRuleNames: ["edp-firehose-tap"] }), []);
         assert.deepEqual(await runOnResource(eventbridgeRuleNotMatchAll, rule("orders-tap", catchAll), { catchAllRuleNameSuffixes: ["-tap"] }), []);
         // Replacing the suffixes drops the default one: the exemption is only what the config says.
-        assert.equal((await runOnResource(eventbridgeRuleNotMatchAll, rule("orders-audit-all", catchAll), { catchAllRuleNameSuffixes: ["-tap"] })).length, 1);
+        assert.equal((await runOnResource(eventbridgeRuleNotMatchAll, rule("orders-audit-rule", catchAll), { catchAllRuleNameSuffixes: ["-tap"] })).length, 1);
     });
 });
