@@ -1,6 +1,7 @@
 package dev.edp.cli;
 
 import dev.edp.cli.cur.CurCommand;
+import dev.edp.cli.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 BenchCommand.class,
                 CurCommand.class,
+                LocalCommand.class,
         })
 public final class Edp implements Runnable {
 

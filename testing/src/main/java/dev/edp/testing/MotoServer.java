@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,15 +44,24 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts a server and waits until it answers. */
     public static MotoServer start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts a server with extra environment variables (moto reads its settings from its environment, e.g.
+     * {@code MOTO_PORT}: where its Step Functions interpreter sends the service calls of a state machine's tasks).
+     */
+    public static MotoServer start(Map<String, String> environment) {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(
                 "moto server not found: set EDP_MOTO_SERVER or run ./edp setup (it installs moto into .venv)"));
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
-            Process process = new ProcessBuilder(executable.toString(), "-H", HOST, "-p", Integer.toString(port))
+            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", HOST, "-p", Integer.toString(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, URI.create("http://" + HOST + ":" + port), log);
             server.awaitReady();
             return server;
@@ -63,6 +73,39 @@ public final class MotoServer implements AutoCloseable {
     /** Where the server listens, e.g. {@code http://127.0.0.1:51234}: the endpoint override of every client. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Whether the server process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines the server wrote (its log), for error messages. */
+    public String logTail() {
+        return tail();
+    }
+
+    /**
+     * Sets moto's runtime configuration ({@code POST /moto-api/config}), e.g.
+     * {@code {"stepfunctions": {"execute_state_machine": true}}} to make it run state machine definitions.
+     */
+    public void configure(String json) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/config").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            connection.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            if (status / 100 != 2) {
+                throw new IllegalStateException("moto refused the configuration " + json + ": HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto did not take the configuration " + json + ": " + e.getMessage(), e);
+        }
     }
 
     /** Forgets every resource (moto's reset API), for tests that want a clean account. */

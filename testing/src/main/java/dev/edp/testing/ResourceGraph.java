@@ -45,6 +45,18 @@ public record ResourceGraph(String stack, List<GraphResource> resources) {
         return resources.stream().filter(predicate).findFirst();
     }
 
+    /**
+     * The resources an input of {@code resource} came from (its property dependencies), in order: e.g. the queue
+     * behind a mapping's {@code eventSourceArn}, the rule behind a target's {@code rule}.
+     */
+    public List<GraphResource> sourcesOf(GraphResource resource, String input) {
+        return resource.propertyDependencies().getOrDefault(input, List.of()).stream()
+                .map(urn -> find(r -> r.urn().equals(urn)))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+    }
+
     /** Resource count per type token, sorted by type. */
     public Map<String, Integer> countByType() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -49,6 +49,7 @@ public final class SqsEventSource {
     private final Supplier<Context> contexts;
     private final int batchSize;
     private final int waitSeconds;
+    private final Duration batchingWindow;
 
     /**
      * @param batchSize   at most this many messages per invocation (1 to 10, SQS's receive limit)
@@ -56,9 +57,24 @@ public final class SqsEventSource {
      */
     public SqsEventSource(SqsClient sqs, String queueUrl, String region, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                           Supplier<Context> contexts, int batchSize, int waitSeconds) {
-        if (batchSize < 1 || batchSize > 10) {
-            throw new IllegalArgumentException("batchSize must be 1 to 10, got " + batchSize);
+        this(sqs, queueUrl, region, handler, contexts, batchSize, waitSeconds, Duration.ZERO);
+    }
+
+    /**
+     * With a batching window, as the mapping's {@code MaximumBatchingWindowInSeconds}: after the first message,
+     * receive more until the batch is full or the window has passed.
+     *
+     * @param batchSize      at most this many messages per invocation (1 to 10,000; above 10 needs a window, as in
+     *                       Lambda, since one receive returns at most 10)
+     * @param batchingWindow how long to gather a batch (zero: one receive)
+     */
+    public SqsEventSource(SqsClient sqs, String queueUrl, String region, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+                          Supplier<Context> contexts, int batchSize, int waitSeconds, Duration batchingWindow) {
+        if (batchSize < 1 || batchSize > 10_000 || (batchSize > 10 && batchingWindow.isZero())) {
+            throw new IllegalArgumentException("batchSize must be 1 to 10, or up to 10000 with a batching window; got "
+                    + batchSize);
         }
+        this.batchingWindow = batchingWindow;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.region = region;
@@ -72,10 +88,14 @@ public final class SqsEventSource {
 
     /** Receives one batch (waiting up to waitSeconds for it), invokes the handler, deletes what succeeded. */
     public Poll pollOnce() {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                .waitTimeSeconds(waitSeconds)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")).messages();
+        List<Message> messages = new ArrayList<>(receive(batchSize, waitSeconds));
+        if (!messages.isEmpty() && !batchingWindow.isZero()) {
+            long windowEnds = System.nanoTime() + batchingWindow.toNanos();
+            while (messages.size() < batchSize && System.nanoTime() < windowEnds) {
+                long left = Math.max(0, (windowEnds - System.nanoTime()) / 1_000_000_000L);
+                messages.addAll(receive(batchSize - messages.size(), (int) Math.min(left, 20)));
+            }
+        }
         if (messages.isEmpty()) {
             return new Poll(List.of(), Set.of(), false);
         }
@@ -91,6 +111,13 @@ public final class SqsEventSource {
         }
         delete(messages, failed);
         return new Poll(event.getRecords(), failed, threw);
+    }
+
+    private List<Message> receive(int max, int wait) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(Math.min(max, 10))
+                .waitTimeSeconds(wait)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
     }
 
     /** Polls until {@code done} holds (checked before each poll) or {@code timeout} passes; returns every poll made. */
@@ -132,8 +159,10 @@ public final class SqsEventSource {
                 .map(message -> DeleteMessageBatchRequestEntry.builder()
                         .id(message.messageId()).receiptHandle(message.receiptHandle()).build())
                 .toList();
-        if (!entries.isEmpty()) {
-            var response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        // DeleteMessageBatch takes at most 10 entries.
+        for (int from = 0; from < entries.size(); from += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = entries.subList(from, Math.min(entries.size(), from + 10));
+            var response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
             if (!response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS did not delete " + response.failed());
             }

@@ -1,8 +1,10 @@
 package dev.edp.runtime.common;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -20,8 +23,10 @@ import java.util.Map;
  * variables Lambda sets instead of probing the whole provider chain, and built once per execution environment (a
  * handler builds them in its constructor, never in static init, so SnapStart snapshots them ready).
  *
- * <p>Locally, the SDK's standard {@code AWS_ENDPOINT_URL} points every client at an emulator; S3 then switches to
- * path-style addressing, which emulators such as moto need.
+ * <p>Everything is read from the environment map this instance is given, never from the process behind its back:
+ * Lambda passes the process environment, the local sandbox ({@code ./edp local}) passes each function's own
+ * variables in one JVM. Locally, {@code AWS_ENDPOINT_URL} (the SDK's standard variable) points every client at an
+ * emulator; S3 then switches to path-style addressing, which emulators such as moto need.
  */
 public final class AwsClients {
 
@@ -58,13 +63,24 @@ public final class AwsClients {
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region));
         }
+        String endpoint = env.get("AWS_ENDPOINT_URL");
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint.trim()));
+        }
         return builder;
     }
 
     private AwsCredentialsProvider credentials() {
-        // In Lambda the role's credentials are in the environment: skip the provider chain's probing.
-        return env.containsKey("AWS_LAMBDA_FUNCTION_NAME")
-                ? EnvironmentVariableCredentialsProvider.create()
-                : DefaultCredentialsProvider.builder().build();
+        // In Lambda the role's credentials are in the environment: take them from there instead of letting the
+        // provider chain probe (files, containers, instance metadata).
+        String accessKey = env.get("AWS_ACCESS_KEY_ID");
+        String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
+        if (accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank()) {
+            String token = env.get("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token == null || token.isBlank()
+                    ? AwsBasicCredentials.create(accessKey, secretKey)
+                    : AwsSessionCredentials.create(accessKey, secretKey, token));
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -40,7 +40,15 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
 
     /** For Lambda: configuration from the environment, clients built once per execution environment. */
     public CurIngestHandler() {
-        this(CurSettings.from(Settings.fromEnvironment()), AwsClients.fromEnvironment(), System.getenv());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: what the local sandbox
+     * ({@code ./edp local}) calls, with the variables the stack gives this function, to run it in-process.
+     */
+    public CurIngestHandler(Map<String, String> environment) {
+        this(CurSettings.from(new Settings(environment)), new AwsClients(environment), environment);
     }
 
     private CurIngestHandler(CurSettings settings, AwsClients clients, Map<String, String> env) {

@@ -1,0 +1,43 @@
+package dev.edp.cli.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The AWS CLI commands that look inside a running sandbox, filled in with its real names and URLs. */
+final class Inspect {
+
+    private Inspect() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> commands(URI endpoint, String region, Map<String, Object> outputs, String sandboxFile,
+                                 String logFile) {
+        String aws = "aws --endpoint-url " + endpoint;
+        Map<String, String> queues = (Map<String, String>) outputs.getOrDefault("queueUrls", Map.of());
+        Map<String, String> dlqs = (Map<String, String>) outputs.getOrDefault("deadLetterQueueUrls", Map.of());
+        List<String> lines = new ArrayList<>();
+        lines.add("export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=" + region);
+        queues.forEach((consumer, url) -> lines.add(aws + " sqs get-queue-attributes --attribute-names All --queue-url "
+                + url + "   # " + consumer));
+        dlqs.forEach((consumer, url) -> lines.add(aws + " sqs receive-message --visibility-timeout 0"
+                + " --max-number-of-messages 10 --queue-url " + url + "   # " + consumer + " DLQ"));
+        lines.add(aws + " dynamodb scan --table-name " + outputs.get("tableName"));
+        if (!String.valueOf(outputs.getOrDefault("curatedBucketName", "")).isEmpty()) {
+            lines.add(aws + " s3 ls --recursive s3://" + outputs.get("curatedBucketName") + "/curated/");
+            lines.add(aws + " s3 cp report.csv s3://" + outputs.get("ingestBucketName")
+                    + "/   # a new upload goes through the whole pipeline, traced here");
+        }
+        if (!String.valueOf(outputs.getOrDefault("auditBucketName", "")).isEmpty()) {
+            lines.add(aws + " s3 ls --recursive s3://" + outputs.get("auditBucketName") + "/");
+        }
+        lines.add(aws + " events put-events --entries '[{\"EventBusName\":\"" + outputs.get("busName")
+                + "\",\"Source\":\"orders\",\"DetailType\":\"Order Created\",\"Detail\":\"{\\\"order_id\\\":\\\"ORD-9\\\"}\"}]'");
+        if (!String.valueOf(outputs.getOrDefault("stateMachineArn", "")).isEmpty()) {
+            lines.add(aws + " stepfunctions list-executions --state-machine-arn " + outputs.get("stateMachineArn"));
+        }
+        lines.add("function logs: " + logFile.replace("FUNCTION.log", "<function>.log") + "; sandbox file: " + sandboxFile);
+        return lines;
+    }
+}

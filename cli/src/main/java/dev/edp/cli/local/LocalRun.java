@@ -1,0 +1,191 @@
+package dev.edp.cli.local;
+
+import dev.edp.cli.local.deploy.LocalDeploy;
+import dev.edp.cli.local.run.AuditScenario;
+import dev.edp.cli.local.run.ChecklistItem;
+import dev.edp.cli.local.run.Criterion;
+import dev.edp.cli.local.run.LossAccount;
+import dev.edp.cli.local.run.QueuePeek;
+import dev.edp.cli.local.run.Scenario;
+import dev.edp.cli.local.run.ScenarioContext;
+import dev.edp.cli.local.run.ScenarioResult;
+import dev.edp.cli.local.run.SuccessCriteria;
+import dev.edp.cli.local.run.Trace;
+import dev.edp.cli.local.run.cur.CurUpload;
+import dev.edp.cli.local.run.cur.CurUploads;
+import dev.edp.cli.local.run.cur.LoadPhase;
+import dev.edp.cli.local.run.cur.SeedChecklist;
+import dev.edp.cli.local.sandbox.SandboxFile;
+import dev.edp.cli.synth.StackFiles;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of {@code ./edp local}: start the sandbox, deploy the stack, run the scenarios (with the live trace) and
+ * the load phase, settle, then report seed 000's checklist and success criteria. What it found is returned as an
+ * {@link Outcome}; the sandbox stays up for {@link #awaitShutdown} unless the caller closes it.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    /** What the run found; {@link #passed()} decides the exit code. */
+    public record Outcome(List<ScenarioResult> scenarios, List<ChecklistItem> checklist, List<Criterion> criteria,
+                          LossAccount loss, boolean allScenarios) {
+        public boolean passed() {
+            boolean checklistOk = checklist.stream().noneMatch(i -> i.status() == ChecklistItem.Status.FAILED
+                    || (allScenarios && i.status() == ChecklistItem.Status.NOT_RUN));
+            return checklistOk && loss.lost() == 0 && scenarios.stream().allMatch(s -> s.unavailable().isPresent() || s.passed());
+        }
+    }
+
+    /** How the run is set up. */
+    public record Options(Path projectDir, String stack, int port, Optional<String> scenario, int files, Duration timeout) {
+    }
+
+    private final Options options;
+    private final PrintStream console;
+    private final Report report;
+    private LocalSandbox sandbox;
+    private Path sandboxFile;
+    private ScenarioContext context;
+    private boolean closed;
+
+    public LocalRun(Options options, PrintStream console) {
+        this.options = options;
+        this.console = console;
+        this.report = new Report(console);
+    }
+
+    public Outcome run() throws Exception {
+        StackFiles files = StackFiles.read(options.projectDir(), options.stack());
+        String region = files.config().getOrDefault("aws:region", "us-east-1");
+        List<Scenario> scenarios = options.scenario().map(name -> List.of(Scenarios.named(name).orElseThrow(() ->
+                new IllegalArgumentException("--scenario " + name + ": no such scenario; scenarios: " + Scenarios.names()))))
+                .orElse(Scenarios.all());
+
+        console.println("edp local: the " + options.stack() + " stack on an embedded AWS emulator (moto), no AWS account");
+        long t0 = System.nanoTime();
+        sandbox = LocalSandbox.start(options.port(), region);
+        console.printf("  emulator up in %.1f s; sandbox endpoint %s (moto behind it)%n",
+                (System.nanoTime() - t0) / 1e9, sandbox.sandbox().endpoint().uri());
+
+        report.section("deploy: the stack program (EdpStack) under Pulumi's mock engine, each resource created on moto");
+        long t1 = System.nanoTime();
+        LocalDeploy.DeployedStack stack = sandbox.deploy(files);
+        Duration deployTook = Duration.ofNanos(System.nanoTime() - t1);
+        Path workDir = options.projectDir().resolve("build").resolve("local").resolve(options.stack());
+        Trace trace = new Trace(console);
+        deleteOldLogs(workDir.resolve("logs"));
+        sandbox.run(workDir.resolve("logs"), trace);
+        report.deploy(stack.deployment(), deployTook);
+        sandboxFile = SandboxFile.path(options.projectDir(), options.stack());
+        new SandboxFile(sandbox.sandbox().endpoint().uri(), region, stack.exports()).write(sandboxFile);
+        console.println("  sandbox file: " + display(sandboxFile) + "; function logs: " + display(workDir.resolve("logs")));
+
+        context = new ScenarioContext(sandbox, trace, new CurUploads(), options.timeout(), console, options.files());
+        List<ScenarioResult> results = new ArrayList<>();
+        Optional<LoadPhase.Result> load = Optional.empty();
+        AuditScenario audit = null;
+        for (Scenario scenario : scenarios) {
+            if (scenario instanceof AuditScenario a) {
+                audit = a;
+                load = loadPhase(scenarios);
+            }
+            report.scenario(scenario.name(), scenario.description());
+            Optional<String> unavailable = scenario.unavailable(context);
+            ScenarioResult result = unavailable.isPresent() ? ScenarioResult.notAvailable(scenario.name(), unavailable.get())
+                    : scenario.run(context);
+            report.scenarioResult(result);
+            results.add(result);
+            sandbox.sandbox().checkAlive();
+        }
+        if (audit == null) {
+            load = loadPhase(scenarios);
+        }
+        settle();
+
+        List<ChecklistItem> checklist = SeedChecklist.evaluate(context);
+        List<String> neverForwarded = context.uploads().all().stream()
+                .filter(u -> !sandbox.ledger().wasForwarded(u.uri())).map(CurUpload::uri).toList();
+        LossAccount loss = LossAccount.of(context, neverForwarded);
+        List<Criterion> criteria = SuccessCriteria.measure(context.uploads().good(),
+                audit == null ? Optional.empty() : audit.completeness(), load, loss);
+        report.scenarios(results);
+        report.checklist(checklist);
+        report.criteria(criteria);
+        return new Outcome(results, checklist, criteria, loss, options.scenario().isEmpty());
+    }
+
+    /** Function logs are appended to; a new run starts them afresh. */
+    private static void deleteOldLogs(Path directory) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(directory)) {
+            try (var files = java.nio.file.Files.list(directory)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The load phase runs when the CUR scenario did (and --files is not 0), before the audit check. */
+    private Optional<LoadPhase.Result> loadPhase(List<Scenario> scenarios) {
+        boolean curRan = !context.uploads().all().isEmpty();
+        if (options.files() <= 0 || !curRan) {
+            return Optional.empty();
+        }
+        report.scenario("load", options.files() + " cost reports back to back (throughput)");
+        LoadPhase.Result result = LoadPhase.run(context, options.files());
+        sandbox.sandbox().checkAlive();
+        return Optional.of(result);
+    }
+
+    /** Waits until every consumer queue is empty (nothing in flight), at most the timeout. */
+    private void settle() {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean idle = context.exportMap("queueUrls").values().stream()
+                    .allMatch(url -> QueuePeek.depth(sandbox.aws().sqs(), url) == 0);
+            if (idle) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Prints how to look inside, then keeps the sandbox up until the process is interrupted (Ctrl-C). */
+    public void awaitShutdown() throws InterruptedException {
+        report.section("The sandbox stays up until Ctrl-C. Look inside with the AWS CLI (any credentials do):");
+        Inspect.commands(sandbox.sandbox().endpoint().uri(), sandbox.aws().region(), sandbox.stack().exports(),
+                display(sandboxFile), display(sandbox.logs().file("FUNCTION")))
+                .forEach(line -> console.println("  " + line));
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    /** A path as the user typed the project directory: relative to it. */
+    private String display(Path path) {
+        return options.projectDir().toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (sandboxFile != null) {
+            SandboxFile.remove(sandboxFile);
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

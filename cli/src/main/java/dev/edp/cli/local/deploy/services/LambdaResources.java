@@ -1,0 +1,46 @@
+package dev.edp.cli.local.deploy.services;
+
+import dev.edp.cli.local.deploy.PendingResource;
+import dev.edp.cli.local.deploy.Placed;
+import dev.edp.cli.local.deploy.ResourceCreator;
+import dev.edp.cli.local.functions.HandlerReference;
+
+import java.util.Set;
+
+/**
+ * Functions and how events reach them. moto runs Lambda functions only in Docker, so the sandbox runs them itself:
+ * each function's handler class in this JVM, with the function's environment variables; each event source mapping
+ * as a local poller; the Lambda Invoke API on the sandbox endpoint. Nothing is created on moto.
+ */
+public final class LambdaResources implements ResourceCreator {
+
+    static final String FUNCTION = "aws:lambda/function:Function";
+    static final String MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
+    static final String ALIAS = "aws:lambda/alias:Alias";
+    static final String PROVISIONED = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+    static final String PERMISSION = "aws:lambda/permission:Permission";
+
+    @Override
+    public Set<String> types() {
+        return Set.of(FUNCTION, MAPPING, ALIAS, PROVISIONED, PERMISSION);
+    }
+
+    @Override
+    public Placed create(PendingResource r) {
+        return switch (r.type()) {
+            case FUNCTION -> {
+                HandlerReference handler = HandlerReference.parse(r.required("handler"));
+                yield handler.isOnClassPath()
+                        ? Placed.local(r.mockId(), "runs in-process with its environment variables (moto runs"
+                        + " functions only in Docker)")
+                        : Placed.notEmulated(r.mockId(), "handler class not on the sandbox's class path: "
+                        + handler.className());
+            }
+            case MAPPING -> Placed.local(r.mockId(), "a local poller: batch size, batching window, visibility timeout,"
+                    + " ReportBatchItemFailures");
+            case ALIAS -> Placed.local(r.mockId(), "invocations go to its function");
+            case PROVISIONED -> Placed.notEmulated(r.mockId(), "pre-warmed environments have no local meaning");
+            default -> Placed.notEmulated(r.mockId(), "resource policies are not enforced locally");
+        };
+    }
+}

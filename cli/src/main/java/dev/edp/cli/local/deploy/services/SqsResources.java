@@ -1,0 +1,82 @@
+package dev.edp.cli.local.deploy.services;
+
+import dev.edp.cli.local.deploy.PendingResource;
+import dev.edp.cli.local.deploy.Placed;
+import dev.edp.cli.local.deploy.ResourceCreator;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Queues with their encryption, retention, visibility timeout and redrive policy (moto moves a message to the DLQ
+ * after maxReceiveCount receives, as SQS does), their access policies and redrive-allow policies.
+ */
+public final class SqsResources implements ResourceCreator {
+
+    static final String QUEUE = "aws:sqs/queue:Queue";
+    static final String POLICY = "aws:sqs/queuePolicy:QueuePolicy";
+    static final String REDRIVE_ALLOW = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy";
+
+    /** Queue inputs (wire names) and the SQS attributes they set. */
+    private static final Map<String, QueueAttributeName> ATTRIBUTES = Map.of(
+            "kmsMasterKeyId", QueueAttributeName.KMS_MASTER_KEY_ID,
+            "kmsDataKeyReusePeriodSeconds", QueueAttributeName.KMS_DATA_KEY_REUSE_PERIOD_SECONDS,
+            "messageRetentionSeconds", QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+            "visibilityTimeoutSeconds", QueueAttributeName.VISIBILITY_TIMEOUT,
+            "receiveWaitTimeSeconds", QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS,
+            "redrivePolicy", QueueAttributeName.REDRIVE_POLICY,
+            "delaySeconds", QueueAttributeName.DELAY_SECONDS,
+            "maxMessageSize", QueueAttributeName.MAXIMUM_MESSAGE_SIZE,
+            "fifoQueue", QueueAttributeName.FIFO_QUEUE,
+            "contentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
+
+    private final SqsClient sqs;
+
+    public SqsResources(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(QUEUE, POLICY, REDRIVE_ALLOW);
+    }
+
+    @Override
+    public Placed create(PendingResource r) {
+        return switch (r.type()) {
+            case QUEUE -> queue(r);
+            case POLICY -> {
+                String url = r.required("queueUrl");
+                sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, r.required("policy"))));
+                yield Placed.onEmulator(url, "stored; moto does not enforce queue policies");
+            }
+            default -> {
+                String url = r.required("queueUrl");
+                sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.REDRIVE_ALLOW_POLICY,
+                        r.required("redriveAllowPolicy"))));
+                yield Placed.onEmulator(url);
+            }
+        };
+    }
+
+    private Placed queue(PendingResource r) {
+        Map<QueueAttributeName, String> attributes = new EnumMap<>(QueueAttributeName.class);
+        ATTRIBUTES.forEach((input, attribute) -> {
+            String value = r.string(input);
+            if (value != null) {
+                attributes.put(attribute, value);
+            }
+        });
+        String name = r.name();
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes).tags(r.tags())).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        r.put("name", name);
+        r.put("url", url);
+        r.put("arn", arn);
+        return Placed.onEmulator(url);
+    }
+}

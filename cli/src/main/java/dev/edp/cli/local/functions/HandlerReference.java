@@ -1,0 +1,34 @@
+package dev.edp.cli.local.functions;
+
+/**
+ * A Lambda handler string, {@code package.Class::method} (or just {@code package.Class}, method
+ * {@code handleRequest}), as a function's {@code handler} setting names it.
+ */
+public record HandlerReference(String className, String methodName) {
+
+    public static final String DEFAULT_METHOD = "handleRequest";
+
+    public static HandlerReference parse(String handler) {
+        if (handler == null || handler.isBlank()) {
+            throw new IllegalArgumentException("a function has no handler");
+        }
+        int separator = handler.indexOf("::");
+        return separator < 0 ? new HandlerReference(handler.trim(), DEFAULT_METHOD)
+                : new HandlerReference(handler.substring(0, separator).trim(), handler.substring(separator + 2).trim());
+    }
+
+    /** Whether the class can be loaded here (the runtime jar is on the CLI's class path; a user's may not be). */
+    public boolean isOnClassPath() {
+        try {
+            Class.forName(className, false, HandlerReference.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return className + "::" + methodName;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.edp.cli.local.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run's bookkeeping, from what was observed: what reached each bus, what the bus sent to which queue (message
+ * ids), what each function did with each event (every attempt), what failed on the way. The checklist, the success
+ * criteria and the loss count are computed from it, together with the emulator's final state.
+ */
+public final class DeliveryLedger {
+
+    /** One invocation attempt of a function for one event. */
+    public record Attempt(String function, int receiveCount, boolean ok, String error, Instant at) {
+    }
+
+    /** A delivery by the bus to a target. */
+    public record Delivery(String rule, String service, String target, String answer, Instant at) {
+    }
+
+    /** A delivery the bus could not make; {@code deadLetterId} null means it went nowhere. */
+    public record Failure(String key, String rule, String target, String error, String deadLetterId) {
+    }
+
+    private final Map<String, Instant> forwarded = new LinkedHashMap<>();
+    private final Map<String, Set<String>> keysByBus = new LinkedHashMap<>();
+    private final Map<String, List<Delivery>> deliveriesByKey = new HashMap<>();
+    private final Map<String, Set<String>> sentByQueue = new LinkedHashMap<>();
+    private final Map<String, Set<String>> processedByQueue = new LinkedHashMap<>();
+    private final Map<String, List<Attempt>> attemptsByKey = new HashMap<>();
+    private final List<Failure> failures = new ArrayList<>();
+
+    synchronized void forwarded(String key, Instant at) {
+        forwarded.putIfAbsent(key, at);
+    }
+
+    synchronized void received(String bus, String key) {
+        keysByBus.computeIfAbsent(bus, b -> new LinkedHashSet<>()).add(key);
+    }
+
+    synchronized void delivered(String key, Delivery delivery) {
+        deliveriesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(delivery);
+        if (delivery.service().equals("sqs")) {
+            sentByQueue.computeIfAbsent(delivery.target(), q -> new LinkedHashSet<>()).add(delivery.answer());
+        }
+    }
+
+    synchronized void failed(Failure failure) {
+        failures.add(failure);
+    }
+
+    synchronized void attempted(String key, Attempt attempt) {
+        attemptsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(attempt);
+    }
+
+    synchronized void processed(String queue, String messageId) {
+        processedByQueue.computeIfAbsent(queue, q -> new LinkedHashSet<>()).add(messageId);
+    }
+
+    public synchronized boolean wasForwarded(String key) {
+        return forwarded.containsKey(key);
+    }
+
+    /** Every event key that reached a bus the sandbox delivers. */
+    public synchronized Set<String> keysOnBus(String bus) {
+        return Set.copyOf(keysByBus.getOrDefault(bus, Set.of()));
+    }
+
+    public synchronized Map<String, Set<String>> keysByBus() {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        keysByBus.forEach((bus, keys) -> copy.put(bus, Set.copyOf(keys)));
+        return copy;
+    }
+
+    public synchronized List<Delivery> deliveries(String key) {
+        return List.copyOf(deliveriesByKey.getOrDefault(key, List.of()));
+    }
+
+    public synchronized List<Attempt> attempts(String key) {
+        return List.copyOf(attemptsByKey.getOrDefault(key, List.of()));
+    }
+
+    public synchronized List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Messages the bus sent to each queue (by queue name): their SQS message ids. */
+    public synchronized Map<String, Set<String>> sentByQueue() {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        sentByQueue.forEach((queue, ids) -> copy.put(queue, Set.copyOf(ids)));
+        return copy;
+    }
+
+    /** Messages a function processed successfully (deleted), by queue name. */
+    public synchronized Set<String> processed(String queue) {
+        return Set.copyOf(processedByQueue.getOrDefault(queue, Set.of()));
+    }
+}

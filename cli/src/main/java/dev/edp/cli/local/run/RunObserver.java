@@ -1,0 +1,118 @@
+package dev.edp.cli.local.run;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edp.cli.local.bus.BusEvent;
+import dev.edp.cli.local.bus.BusTarget;
+import dev.edp.cli.local.bus.LocalEventBus;
+import dev.edp.cli.local.functions.EventSourceMappings;
+import dev.edp.cli.local.functions.LambdaInvokeApi;
+import dev.edp.cli.local.functions.LocalFunction;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns what the sandbox's parts report (the bus, the event source mappings, the Invoke API, the notifications) into
+ * trace lines and ledger entries: one place that knows what each observation means for an event.
+ */
+public final class RunObserver implements LocalEventBus.Listener, EventSourceMappings.Listener, LambdaInvokeApi.Listener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Trace trace;
+    private final DeliveryLedger ledger;
+
+    public RunObserver(Trace trace, DeliveryLedger ledger) {
+        this.trace = trace;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void received(String bus, BusEvent event, String via, List<String> rules) {
+        Instant now = Instant.now();
+        String key = event.key();
+        trace.start(key, "event \"" + event.detailType() + "\" from " + event.source() + " (id " + event.id() + ")", now);
+        if (via.startsWith("forwarded")) {
+            ledger.forwarded(key, now);
+            trace.hop(key, now, "default bus: the forwarding rule matched the S3 event → " + bus);
+        }
+        ledger.received(bus, key);
+        trace.hop(key, now, "bus " + bus + ": \"" + event.detailType() + "\" from " + event.source()
+                + (via.startsWith("forwarded") ? "" : " (" + via + ")")
+                + (rules.isEmpty() ? " matched no rule" : " → rules " + String.join(", ", rules)));
+    }
+
+    @Override
+    public void delivered(BusTarget target, BusEvent event, String answer) {
+        Instant now = Instant.now();
+        ledger.delivered(event.key(), new DeliveryLedger.Delivery(target.ruleLogicalName(), target.service(),
+                target.resourceName(), answer, now));
+        trace.hop(event.key(), now, "  → " + target.service() + " " + target.resourceName());
+    }
+
+    @Override
+    public void failed(BusTarget target, BusEvent event, Throwable error, String deadLetterId) {
+        ledger.failed(new DeliveryLedger.Failure(event.key(), target.ruleLogicalName(), target.arn(),
+                String.valueOf(error.getMessage()), deadLetterId));
+        trace.hop(event.key(), Instant.now(), "  ✗ " + target.service() + " " + target.resourceName() + ": "
+                + error.getMessage() + (deadLetterId == null ? " (no dead-letter queue: LOST)" : " → its dead-letter queue"));
+    }
+
+    @Override
+    public void batch(EventSourceMappings.Batch batch) {
+        String function = batch.mapping().function().displayName();
+        for (SQSEvent.SQSMessage record : batch.records()) {
+            String key = key(record.getBody(), record.getMessageId());
+            boolean ok = !batch.failedMessageIds().contains(record.getMessageId());
+            int receiveCount = receiveCount(record);
+            String error = ok ? null : batch.error() == null ? "reported as failed" : batch.error().getMessage();
+            ledger.attempted(key, new DeliveryLedger.Attempt(function, receiveCount, ok, error, batch.ended()));
+            if (ok) {
+                ledger.processed(batch.mapping().queueName(), record.getMessageId());
+            }
+            trace.hop(key, batch.ended(), "λ " + function + ": batch of " + batch.records().size() + ", receive #"
+                    + receiveCount + " → " + (ok ? "ok" : "failed: " + error));
+        }
+    }
+
+    @Override
+    public void invoked(LocalFunction function, byte[] payload, Instant started, Instant ended, Throwable error) {
+        String key;
+        try {
+            JsonNode input = JSON.readTree(payload);
+            key = input.has("id") ? BusEvent.key(input) : "invoke " + function.displayName();
+        } catch (Exception e) {
+            key = "invoke " + function.displayName();
+        }
+        ledger.attempted(key, new DeliveryLedger.Attempt(function.displayName(), 1, error == null,
+                error == null ? null : error.getMessage(), ended));
+        trace.hop(key, ended, "λ " + function.displayName() + " (Step Functions task) → "
+                + (error == null ? "ok" : "failed: " + error.getMessage()));
+    }
+
+    /** A notification observed on the topic: a hop of the event it is about (CUR: its object). */
+    public void notified(Notifications.Notification n) {
+        String key = n.object() != null ? n.object() : n.body().path("eventId").asText(null);
+        if (key != null) {
+            trace.hop(key, n.publishedAt(), "SNS notifications: " + n.kind() + (n.subject() == null ? "" : " \"" + n.subject() + "\""));
+        }
+    }
+
+    private static String key(String body, String fallback) {
+        try {
+            return BusEvent.key(JSON.readTree(body));
+        } catch (Exception e) {
+            return fallback;
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage record) {
+        try {
+            return Integer.parseInt(record.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.edp.cli.local.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live trace: every hop of every event, with its time since the event started (its upload, or its PutEvents),
+ * printed as it happens while {@link #live} is on (the scenarios) and only recorded while it is off (the load phase,
+ * which shows a progress bar instead). Events are keyed by {@link dev.edp.cli.local.bus.BusEvent#key()}.
+ */
+public final class Trace {
+
+    /** One hop of one event. */
+    public record Hop(String key, Instant at, String text) {
+    }
+
+    private final PrintStream out;
+    private final Map<String, Instant> starts = new ConcurrentHashMap<>();
+    private final List<Hop> hops = new ArrayList<>();
+    private volatile boolean live = true;
+
+    public Trace(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Prints hops as they happen (true) or only records them (false). */
+    public void live(boolean on) {
+        this.live = on;
+    }
+
+    /** An event starts: prints its title; hops are timed from here. Once per key: later calls change nothing. */
+    public void start(String key, String title, Instant at) {
+        if (starts.putIfAbsent(key, at) != null) {
+            return;
+        }
+        if (live) {
+            synchronized (out) {
+                out.println();
+                out.println("  ▶ " + title);
+            }
+        }
+    }
+
+    /** A hop of an event. An event not started (one a handler or the workflow put) starts at its first hop. */
+    public void hop(String key, Instant at, String text) {
+        Instant start = starts.computeIfAbsent(key, k -> {
+            if (live) {
+                synchronized (out) {
+                    out.println();
+                    out.println("  ▶ " + text);
+                }
+            }
+            return at;
+        });
+        synchronized (hops) {
+            hops.add(new Hop(key, at, text));
+        }
+        if (live) {
+            long ms = Math.max(0, Duration.between(start, at).toMillis());
+            synchronized (out) {
+                out.printf("    %+8d ms  %s%n", ms, text);
+            }
+        }
+    }
+
+    /** When an event started, if it did. */
+    public Instant startOf(String key) {
+        return starts.get(key);
+    }
+
+    /** Every hop recorded so far. */
+    public List<Hop> hops() {
+        synchronized (hops) {
+            return List.copyOf(hops);
+        }
+    }
+}

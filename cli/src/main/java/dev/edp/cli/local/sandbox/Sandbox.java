@@ -1,0 +1,94 @@
+package dev.edp.cli.local.sandbox;
+
+import dev.edp.testing.MotoServer;
+
+import java.util.Map;
+
+/**
+ * The emulated AWS account: a moto server behind the {@link SandboxEndpoint}, with moto's Step Functions interpreter
+ * on (state machines run their real definitions), and clients for it. Started by {@link #start(int, String)},
+ * stopped by {@link #close()}.
+ *
+ * <p>moto listens on a free port of its own; only the endpoint's port is public. moto is started with
+ * {@code MOTO_PORT} set to the endpoint's port, so the calls its Step Functions interpreter makes for a state
+ * machine's tasks (Lambda Invoke, SNS Publish, EventBridge PutEvents) come back through the endpoint.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** moto's switch that makes StartExecution interpret the state machine instead of returning canned data. */
+    static final String EXECUTE_STATE_MACHINES = "{\"stepfunctions\": {\"execute_state_machine\": true}}";
+
+    private final SandboxEndpoint endpoint;
+    private final MotoServer moto;
+    private final EmulatorClients clients;
+
+    private Sandbox(SandboxEndpoint endpoint, MotoServer moto, EmulatorClients clients) {
+        this.endpoint = endpoint;
+        this.moto = moto;
+        this.clients = clients;
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} (0: any free port) and starts moto behind it.
+     *
+     * @throws SandboxEndpoint.PortInUseException the port is taken
+     * @throws EmulatorUnavailableException       moto is not installed, or did not start (with its log)
+     */
+    public static Sandbox start(int port, String region) {
+        if (MotoServer.locate().isEmpty()) {
+            throw new EmulatorUnavailableException("the AWS emulator (moto) is not installed: run ./edp setup"
+                    + " (it needs Python 3.9+ and installs a pinned moto server into .venv), or set EDP_MOTO_SERVER"
+                    + " to a moto_server executable");
+        }
+        SandboxEndpoint endpoint = SandboxEndpoint.listen(port);
+        MotoServer moto;
+        try {
+            moto = MotoServer.start(Map.of("MOTO_PORT", Integer.toString(endpoint.port())));
+        } catch (IllegalStateException e) {
+            endpoint.close();
+            throw new EmulatorUnavailableException("the AWS emulator (moto) failed to start: " + e.getMessage());
+        }
+        try {
+            endpoint.forwardTo(moto.endpoint());
+            moto.configure(EXECUTE_STATE_MACHINES);
+            return new Sandbox(endpoint, moto, EmulatorClients.of(endpoint.uri(), region));
+        } catch (RuntimeException e) {
+            moto.close();
+            endpoint.close();
+            throw e;
+        }
+    }
+
+    /** moto is missing or did not start; the message says why and what to do. */
+    public static final class EmulatorUnavailableException extends IllegalStateException {
+        public EmulatorUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    public SandboxEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public EmulatorClients clients() {
+        return clients;
+    }
+
+    /** The last lines moto wrote, for error messages. */
+    public String emulatorLog() {
+        return moto.logTail();
+    }
+
+    /** Throws, with moto's log, if moto has died (checked between phases, so a crash is named, not a timeout). */
+    public void checkAlive() {
+        if (!moto.isAlive()) {
+            throw new EmulatorUnavailableException("the AWS emulator (moto) stopped; its log: " + moto.logTail());
+        }
+    }
+
+    @Override
+    public void close() {
+        moto.close();
+        endpoint.close();
+    }
+}

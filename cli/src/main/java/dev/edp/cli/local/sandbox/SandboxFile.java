@@ -1,0 +1,73 @@
+package dev.edp.cli.local.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code build/local/<stack>/sandbox.json}: how other commands find a running sandbox (e.g. {@code ./edp dlq
+ * --local}). Written once the stack is deployed, removed when the sandbox stops. Its shape, documented in
+ * docs/local-sandbox.md:
+ *
+ * <pre>{"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1", "outputs": {the stack's exports}}</pre>
+ *
+ * where the outputs are exactly what {@code pulumi stack output} would list (busName, archiveName, queueUrls,
+ * deadLetterQueueUrls, tableName, ...), with the emulator's names and URLs.
+ */
+public record SandboxFile(URI endpoint, String region, Map<String, Object> outputs) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Where the file of a stack's sandbox lives, under a project directory. */
+    public static Path path(Path projectDir, String stack) {
+        return projectDir.resolve("build").resolve("local").resolve(stack).resolve("sandbox.json");
+    }
+
+    public void write(Path file) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("endpoint", endpoint.toString());
+        root.put("region", region);
+        root.put("outputs", outputs);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(partial, JSON.writeValueAsString(root) + "\n");
+            // Readers never see a half-written file.
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Reads the file of a running sandbox, if there is one. */
+    @SuppressWarnings("unchecked")
+    public static Optional<SandboxFile> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
+            return Optional.of(new SandboxFile(URI.create(String.valueOf(root.get("endpoint"))),
+                    String.valueOf(root.get("region")), (Map<String, Object>) root.getOrDefault("outputs", Map.of())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": not a sandbox file: " + e.getMessage(), e);
+        }
+    }
+
+    public static void remove(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("edp local: could not remove " + file + ": " + e.getMessage());
+        }
+    }
+}
