@@ -1,5 +1,6 @@
 package dev.edp.cli;
 
+import dev.edp.cli.cur.CurCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
+                CurCommand.class,
         })
 public final class Edp implements Runnable {
 

@@ -1,0 +1,40 @@
+package dev.edp.cli.cur;
+
+import dev.edp.testing.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** AWS clients pointed at one moto server. */
+final class MotoClients {
+
+    final S3Client s3;
+    final SqsClient sqs;
+    final EventBridgeClient events;
+    final DynamoDbClient dynamo;
+    final SnsClient sns;
+
+    MotoClients(MotoServer moto) {
+        s3 = configure(S3Client.builder(), moto).forcePathStyle(true).build();
+        sqs = configure(SqsClient.builder(), moto).build();
+        events = configure(EventBridgeClient.builder(), moto).build();
+        dynamo = configure(DynamoDbClient.builder(), moto).build();
+        sns = configure(SnsClient.builder(), moto).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, MotoServer moto) {
+        return builder.endpointOverride(moto.endpoint())
+                .region(Region.of(MotoServer.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.builder().build());
+    }
+}

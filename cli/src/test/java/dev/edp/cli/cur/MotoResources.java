@@ -1,0 +1,92 @@
+package dev.edp.cli.cur;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Creates and reads the emulator resources the CUR tests use, with the settings the pattern gives them. */
+final class MotoResources {
+
+    /** A queue's URL and ARN. */
+    record Queue(String url, String arn) {
+    }
+
+    private final MotoClients aws;
+
+    MotoResources(MotoClients aws) {
+        this.aws = aws;
+    }
+
+    /** A bucket that sends its events to EventBridge (to the default bus, on AWS). */
+    void bucketWithEventBridge(String bucket) {
+        aws.s3.createBucket(b -> b.bucket(bucket));
+        aws.s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
+    }
+
+    void bucket(String bucket) {
+        aws.s3.createBucket(b -> b.bucket(bucket));
+    }
+
+    void upload(String bucket, String key, byte[] bytes) {
+        aws.s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    Queue queue(String name, Map<QueueAttributeName, String> attributes) {
+        String url = aws.sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        String arn = aws.sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new Queue(url, arn);
+    }
+
+    Queue queue(String name) {
+        return queue(name, Map.of());
+    }
+
+    /** A custom event bus; returns its ARN. */
+    String bus(String name) {
+        return aws.events.createEventBus(b -> b.name(name)).eventBusArn();
+    }
+
+    /** A rule on {@code bus} ("default" for the default bus) with the given targets (ARNs). */
+    void rule(String bus, String name, String pattern, String... targetArns) {
+        aws.events.putRule(b -> b.eventBusName(bus).name(name).eventPattern(pattern));
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < targetArns.length; i++) {
+            targets.add(Target.builder().id("t" + i).arn(targetArns[i]).build());
+        }
+        aws.events.putTargets(b -> b.eventBusName(bus).rule(name).targets(targets));
+    }
+
+    /** Receives and deletes everything waiting in the queue now. */
+    List<Message> drain(Queue queue) {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = aws.sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            for (Message message : batch) {
+                aws.sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(message.receiptHandle()));
+            }
+            all.addAll(batch);
+        }
+    }
+
+    /** How many messages the queue holds (visible and in flight). */
+    int depth(Queue queue) {
+        Map<QueueAttributeName, String> attributes = aws.sqs.getQueueAttributes(b -> b.queueUrl(queue.url())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+}

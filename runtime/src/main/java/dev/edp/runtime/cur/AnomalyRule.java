@@ -1,0 +1,65 @@
+package dev.edp.runtime.cur;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When a day's cost is an anomaly. For each (day, account, service) a report touches: take the committed totals of
+ * the same account and service on each of the {@code windowDays} days before it; days with no line items do not
+ * count (a missing day is missing data, not zero cost). If at least {@code minHistoryDays} days have totals and their
+ * mean is positive, the day is an anomaly when its committed total exceeds {@code factor} times that mean. The
+ * day's total is the committed one, over every report, not only this report's share.
+ *
+ * @param factor         how many times the trailing mean is too much (default 2)
+ * @param windowDays     how many days before the day make the trailing window (default 7)
+ * @param minHistoryDays how many of them must have totals for a mean to mean anything (default 3)
+ */
+public record AnomalyRule(BigDecimal factor, int windowDays, int minHistoryDays) {
+
+    public static final AnomalyRule DEFAULT = new AnomalyRule(new BigDecimal("2"), 7, 3);
+
+    /** One anomalous day of one account and service. */
+    public record Anomaly(CostKey group, BigDecimal total, BigDecimal trailingMean, int historyDays) {
+    }
+
+    /** The anomalies among the report's groups, in key order. */
+    public List<Anomaly> find(CurAggregation report, CostTotals totals) {
+        List<Anomaly> anomalies = new ArrayList<>();
+        for (CostKey group : report.totals().keySet()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int days = 0;
+            for (int back = 1; back <= windowDays; back++) {
+                LocalDate day = group.usageDate().minusDays(back);
+                CostTotal past = totals.day(day).get(new CostKey(day, group.accountId(), group.service()));
+                if (past != null) {
+                    sum = sum.add(past.unblendedCost());
+                    days++;
+                }
+            }
+            if (days < minHistoryDays) {
+                continue;
+            }
+            BigDecimal mean = sum.divide(BigDecimal.valueOf(days), MathContext.DECIMAL64);
+            BigDecimal total = totals.of(group).unblendedCost();
+            if (mean.signum() > 0 && total.compareTo(mean.multiply(factor)) > 0) {
+                anomalies.add(new Anomaly(group, total, mean, days));
+            }
+        }
+        return anomalies;
+    }
+
+    /** A map of the anomaly for a notification body. */
+    static Map<String, Object> describe(Anomaly anomaly) {
+        return Map.of(
+                "usageDate", anomaly.group().usageDate().toString(),
+                "accountId", anomaly.group().accountId(),
+                "service", anomaly.group().service(),
+                "unblendedCost", Amounts.plain(anomaly.total()),
+                "trailingMean", Amounts.plain(anomaly.trailingMean()),
+                "historyDays", anomaly.historyDays());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.edp.runtime.cur;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.edp.runtime.common.AwsClients;
+import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.common.Metrics;
+import dev.edp.runtime.common.Notifier;
+import dev.edp.runtime.common.S3ObjectCreated;
+import dev.edp.runtime.common.Settings;
+import dev.edp.runtime.common.SqsBatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CUR ingest function: each SQS record is an S3 "Object Created" event (S3 → default bus → forwarding rule →
+ * custom bus → rule → queue) for a cost report; each is ingested on its own ({@link CurIngest}) and only the failed
+ * ones are returned, so they are retried and, after the queue's maxReceiveCount, dead-lettered. On that last
+ * delivery an error notification names the file and line.
+ *
+ * <p>Handler string: {@code dev.edp.runtime.cur.CurIngestHandler::handleRequest}.
+ */
+public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    static final String SERVICE = "cur-ingest";
+    static final String NAMESPACE = "EDP";
+
+    private final CurIngest ingest;
+    private final Notifier notifier;
+    private final JsonLog log;
+    private final Metrics metrics;
+    private final int maxReceiveCount;
+
+    /** For Lambda: configuration from the environment, clients built once per execution environment. */
+    public CurIngestHandler() {
+        this(CurSettings.from(Settings.fromEnvironment()), AwsClients.fromEnvironment(), System.getenv());
+    }
+
+    private CurIngestHandler(CurSettings settings, AwsClients clients, Map<String, String> env) {
+        this(settings, clients.s3(), clients.dynamoDb(), clients.sns(), JsonLog.stdout(SERVICE, settings.environment()),
+                Metrics.forProcess(NAMESPACE, SERVICE, settings.environment(), env), Clock.systemUTC());
+    }
+
+    /** With its collaborators, for tests and local runs. */
+    public CurIngestHandler(CurSettings settings, S3Client s3, DynamoDbClient dynamo, SnsClient sns, JsonLog log,
+                            Metrics metrics, Clock clock) {
+        this.notifier = new Notifier(sns, settings.topicArn(), settings.environment());
+        this.ingest = new CurIngest(settings, s3, dynamo, notifier, clock);
+        this.log = log;
+        this.metrics = metrics;
+        this.maxReceiveCount = settings.maxReceiveCount();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        Metrics.Batch batch = metrics.start();
+        try {
+            return SqsBatch.process(event, record -> ingest(record, batch), (record, error) -> failed(record, error, batch));
+        } finally {
+            log.clearCorrelationId();
+            batch.flush();
+        }
+    }
+
+    private void ingest(SQSEvent.SQSMessage record, Metrics.Batch batch) throws Exception {
+        long started = System.nanoTime();
+        log.correlationId(record.getMessageId());
+        S3ObjectCreated upload = S3ObjectCreated.parse(record.getBody());
+        log.correlationId(upload.eventId());
+        CurIngest.Result result = ingest.ingest(CurObject.of(upload));
+        double millis = (System.nanoTime() - started) / 1e6;
+
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("object", upload.uri());
+        fields.put("status", result.status().name());
+        fields.put("messageId", record.getMessageId());
+        fields.put("durationMs", Math.round(millis));
+        result.report().ifPresent(report -> {
+            fields.put("rows", report.lineItems());
+            fields.put("groups", report.totals().size());
+            fields.put("unblendedCost", Amounts.plain(report.grandTotal()));
+            batch.count("Rows", report.lineItems());
+        });
+        fields.put("anomalies", result.anomalies().size());
+        log.info("cost report " + result.status().name().toLowerCase(java.util.Locale.ROOT), fields);
+        batch.count("Files", 1).count(statusMetric(result.status()), 1).milliseconds("Duration", millis)
+                .count("Anomalies", result.anomalies().size());
+    }
+
+    private void failed(SQSEvent.SQSMessage record, Exception error, Metrics.Batch batch) {
+        int receiveCount = SqsBatch.receiveCount(record);
+        boolean last = receiveCount >= maxReceiveCount;
+        String object = null;
+        String eventId = null;
+        try {
+            S3ObjectCreated upload = S3ObjectCreated.parse(record.getBody());
+            object = upload.uri();
+            eventId = upload.eventId();
+        } catch (S3ObjectCreated.InvalidEventException unreadable) {
+            // The error itself says what is wrong with the event.
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("object", object);
+        fields.put("messageId", record.getMessageId());
+        fields.put("receiveCount", receiveCount);
+        fields.put("lastDelivery", last);
+        if (error instanceof CurFormatException format) {
+            fields.put("file", format.file());
+            fields.put("line", format.line());
+        }
+        log.error("cost report failed", fields, error);
+        batch.count("Failures", 1);
+        if (last) {
+            try {
+                notifier.publish(CurNotifications.error(object, eventId, record.getMessageId(), receiveCount, error));
+            } catch (RuntimeException publishFailed) {
+                // The record still fails and reaches the dead-letter queue; the log says what could not be told.
+                log.error("error notification could not be published", fields, publishFailed);
+            }
+        }
+        log.clearCorrelationId();
+    }
+
+    private static String statusMetric(CurIngest.Status status) {
+        return switch (status) {
+            case INGESTED -> "FilesIngested";
+            case ALREADY_INGESTED -> "FilesAlreadyIngested";
+            case SUPERSEDED -> "FilesSuperseded";
+        };
+    }
+}

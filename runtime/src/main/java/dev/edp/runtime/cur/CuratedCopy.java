@@ -1,0 +1,58 @@
+package dev.edp.runtime.cur;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the curated copy of a report to the data-lake bucket: one CSV object per usage day and report object,
+ * {@code curated/provider=aws/year=YYYY/month=MM/day=DD/<objectId>.csv}, holding that day's totals per account and
+ * service ({@link CostCsv}'s columns) plus the source bucket, key and version. Hive-style partitions, so Athena or
+ * Glue read it as a table partitioned by provider and date. Named by object, not version: a newer upload of the
+ * same key overwrites its days, and days it no longer has are deleted, so the lake agrees with the ledger.
+ */
+public final class CuratedCopy {
+
+    static final List<String> SOURCE_HEADER = List.of("source_bucket", "source_key", "source_version");
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public CuratedCopy(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    /** Writes one object per day of the report; deletes the days only a replaced version had. Returns the keys. */
+    public List<String> write(CurObject object, CurAggregation report, List<LocalDate> replacedDays) {
+        List<String> keys = new ArrayList<>();
+        for (LocalDate day : report.days()) {
+            StringBuilder csv = new StringBuilder();
+            try {
+                CostCsv.write(report.day(day), csv, SOURCE_HEADER, List.of(object.bucket(), object.key(), object.version()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a StringBuilder does not fail", e);
+            }
+            String key = key(day, object);
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv.toString()));
+            keys.add(key);
+        }
+        for (LocalDate day : replacedDays) {
+            if (!report.days().contains(day)) {
+                s3.deleteObject(b -> b.bucket(bucket).key(key(day, object)));
+            }
+        }
+        return keys;
+    }
+
+    /** The curated object of one day of one report object. */
+    public static String key(LocalDate day, CurObject object) {
+        return String.format("curated/provider=aws/year=%04d/month=%02d/day=%02d/%s.csv",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth(), object.objectId());
+    }
+}

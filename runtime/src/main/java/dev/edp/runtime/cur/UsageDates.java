@@ -1,0 +1,59 @@
+package dev.edp.runtime.cur;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a line item's usage start into the UTC day it belongs to. CUR writes {@code 2024-01-15T00:00:00Z} (legacy)
+ * or {@code 2024-01-15T00:00:00.000Z} / {@code 2024-01-15 00:00:00} (CUR 2.0, UTC without a zone); an explicit
+ * offset is converted to UTC. A report has few distinct start times (hourly at most), so answers are cached: the
+ * parse happens once per distinct value, not once per row.
+ */
+final class UsageDates {
+
+    /** Bounds the cache on pathological files with a distinct timestamp per row. */
+    private static final int MAX_CACHED = 10_000;
+
+    private final Map<String, LocalDate> cache = new HashMap<>();
+
+    /** The UTC day, or null when the value is not a timestamp. */
+    LocalDate utcDay(String usageStart) {
+        LocalDate day = cache.get(usageStart);
+        if (day == null) {
+            day = parse(usageStart);
+            if (day != null) {
+                if (cache.size() >= MAX_CACHED) {
+                    cache.clear();
+                }
+                cache.put(usageStart, day);
+            }
+        }
+        return day;
+    }
+
+    private static LocalDate parse(String value) {
+        String text = value.trim().replace(' ', 'T');
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+            if (text.endsWith("Z") || hasOffset(text)) {
+                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            }
+            return LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** An offset such as +02:00 or -0500 after the time part. */
+    private static boolean hasOffset(String text) {
+        int time = text.indexOf('T');
+        return time > 0 && (text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.edp.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A moto server (the AWS emulator) of one's own: started on 127.0.0.1 on a free port, reset on demand, stopped on
+ * {@link #close()}. One per test class is the intended use, so test classes never see each other's resources.
+ *
+ * <p>The executable is {@code EDP_MOTO_SERVER} when set ({@code ./edp test} sets it), else {@code .venv/bin/moto_server}
+ * in the working directory or any parent (Maven runs a module's tests in the module's directory). Without either,
+ * {@link #start()} fails with a message that says to run {@code ./edp setup}: a missing emulator never skips a test.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    /** Any credentials do; moto answers for this account. */
+    public static final String ACCESS_KEY = "testing";
+    public static final String SECRET_KEY = "testing";
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "123456789012";
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final String HOST = "127.0.0.1";
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+
+    private MotoServer(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+    }
+
+    /** Starts a server and waits until it answers. */
+    public static MotoServer start() {
+        Path executable = locate().orElseThrow(() -> new IllegalStateException(
+                "moto server not found: set EDP_MOTO_SERVER or run ./edp setup (it installs moto into .venv)"));
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("moto-" + port + "-", ".log");
+            Process process = new ProcessBuilder(executable.toString(), "-H", HOST, "-p", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            MotoServer server = new MotoServer(process, URI.create("http://" + HOST + ":" + port), log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + executable + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:51234}: the endpoint override of every client. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Forgets every resource (moto's reset API), for tests that want a clean account. */
+    public void reset() {
+        int status = post("/moto-api/reset");
+        if (status != 200) {
+            throw new IllegalStateException("moto reset answered HTTP " + status);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The executable this class would start, if any. */
+    public static Optional<Path> locate() {
+        String configured = System.getenv("EDP_MOTO_SERVER");
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured).toAbsolutePath());
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve(".venv/bin/moto_server"));
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto server exited with " + process.exitValue() + "; its output: " + tail());
+            }
+            if (get("/moto-api/") == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new IllegalStateException("moto server did not answer on " + endpoint + " within " + STARTUP + "; its output: " + tail());
+    }
+
+    private int get(String path) {
+        return request("GET", path);
+    }
+
+    private int post(String path) {
+        return request("POST", path);
+    }
+
+    private int request(String method, String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return status;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private String tail() {
+        try {
+            String text = Files.readString(log);
+            return text.length() <= 2000 ? text : text.substring(text.length() - 2000);
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on " + HOST, e);
+        }
+    }
+}
