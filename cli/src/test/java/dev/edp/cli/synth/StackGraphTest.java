@@ -324,6 +324,7 @@ class StackGraphTest {
         assertThat(depth.stream().filter(a -> a.name().endsWith("-dlq-messages")))
                 .hasSize(6).allSatisfy(a -> {
                     assertThat(((Number) a.input("threshold")).doubleValue()).isEqualTo(1.0);
+                    assertThat(a.input("period")).isEqualTo(60L);
                     assertThat(a.input("comparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
                 });
         GraphResource dashboard = g.ofType("aws:cloudwatch/dashboard:Dashboard").get(0);
