@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
+                BenchCommand.class,
                 CurCommand.class,
         })
 public final class Edp implements Runnable {

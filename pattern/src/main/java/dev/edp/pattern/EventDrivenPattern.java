@@ -112,7 +112,7 @@ public final class EventDrivenPattern extends ComponentResource {
         for (ConsumerSettings c : settings.consumers()) {
             Output<String> pattern = SeedConsumers.CUR_INGEST.equals(c.name())
                     ? cur.orElseThrow().eventPattern() : Output.of(c.eventPattern().orElseThrow());
-            created.add(Consumer.create(ctx, c, pattern, shared));
+            created.add(Consumer.create(ctx, withSourceSettings(c, settings), pattern, shared));
         }
         this.consumers = List.copyOf(created);
 
@@ -163,6 +163,18 @@ public final class EventDrivenPattern extends ComponentResource {
         outputs.put("keyArn", keyArn);
         outputs.put("dashboardName", dashboardName);
         registerOutputs(outputs);
+    }
+
+    /** The CUR consumer's function reads its anomaly rule from the curIngest settings, as environment variables. */
+    private static ConsumerSettings withSourceSettings(ConsumerSettings c, PatternSettings settings) {
+        if (!SeedConsumers.CUR_INGEST.equals(c.name())) {
+            return c;
+        }
+        Map<String, String> environment = new java.util.TreeMap<>(c.environment());
+        environment.putIfAbsent("EDP_ANOMALY_FACTOR", settings.curIngest().anomalyFactor().toPlainString());
+        environment.putIfAbsent("EDP_ANOMALY_WINDOW_DAYS", String.valueOf(settings.curIngest().anomalyWindowDays()));
+        return new ConsumerSettings(c.name(), c.description(), c.eventPattern(), c.handler(), c.fifo(),
+                c.messageGroupId(), c.grants(), Map.copyOf(environment), c.function(), c.queue());
     }
 
     private static Monitored monitored(EventBusResources bus, StateTable table, List<Consumer> consumers,

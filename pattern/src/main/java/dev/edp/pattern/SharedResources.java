@@ -30,6 +30,9 @@ public record SharedResources(
         Optional<BucketRef> curatedBucket,
         Optional<Output<String>> stateMachineArn) {
 
+    /** Where the CUR consumer writes curated copies in the curated bucket (runtime/README.md). */
+    public static final String CURATED_PREFIX = "curated/";
+
     /** The environment variables every function gets; the runtime reads exactly these names. */
     public Map<String, Output<String>> environment(PatternContext ctx) {
         Map<String, Output<String>> env = new TreeMap<>();
@@ -59,10 +62,12 @@ public record SharedResources(
                 case WORKFLOW_CALLBACK -> stateMachineArn.ifPresent(arn -> statements.add(Statement.allow(
                                 "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
                         .sid("CompleteWorkflowTasks").on(arn)));
-                case INGEST_READ -> ingestBucket.ifPresent(b -> statements.add(Statement.allow("s3:GetObject")
-                        .sid("ReadIngestedFiles").on(b.objectsArn())));
+                case INGEST_READ -> ingestBucket.ifPresent(b -> statements.add(Statement.allow("s3:GetObject",
+                        "s3:GetObjectVersion").sid("ReadIngestedFiles").on(b.objectsArn())));
+                // Curated copies live under curated/; a newer version of a report replaces (deletes) the older copy.
                 case CURATED_WRITE -> curatedBucket.ifPresent(b -> statements.add(Statement.allow("s3:PutObject",
-                        "s3:AbortMultipartUpload").sid("WriteCuratedFiles").on(b.objectsArn())));
+                        "s3:DeleteObject", "s3:AbortMultipartUpload").sid("WriteCuratedFiles")
+                        .on(b.arn().applyValue(arn -> arn + "/" + CURATED_PREFIX + "*"))));
             }
         }
         if (grants.stream().anyMatch(g -> g != Grant.TABLE_READ && g != Grant.WORKFLOW_CALLBACK)) {

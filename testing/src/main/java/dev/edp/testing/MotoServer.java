@@ -114,6 +114,11 @@ public final class MotoServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a leftover log file in the temp directory is harmless
+        }
     }
 
     /** The executable this class would start, if any. */

@@ -58,7 +58,8 @@ public final class SeedConsumers {
 
     /**
      * The cost-report consumer. Its event pattern is built from the ingest bucket's name at deploy time, so it has
-     * none here. One file per invocation and five minutes per file: CUR files can be gigabytes.
+     * none here. One file per invocation, up to 15 minutes per file, and 1769 MB (one full vCPU) in every
+     * environment: CUR files can be gigabytes and parsing is CPU-bound (docs/benchmarks.md: ~70-120 MB/s per vCPU).
      */
     public static ConsumerArgs curIngest() {
         return ConsumerArgs.builder()
@@ -66,7 +67,7 @@ public final class SeedConsumers {
                 .description("Aggregates cost-report files into daily totals (seed 000)")
                 .handler(RuntimeHandlers.CUR_INGEST)
                 .grants("ingest:read", "curated:write", "table:read", "table:write", "notifications:publish")
-                .function(FunctionDefaultsArgs.builder().timeoutSeconds(300).build())
+                .function(FunctionDefaultsArgs.builder().timeoutSeconds(900).memoryMb(1769).build())
                 .queue(QueueDefaultsArgs.builder().batchSize(1).build())
                 .build();
     }

@@ -48,6 +48,8 @@ public record Consumer(String name, ConsumerSettings settings, Queue queue, Queu
 
         Map<String, Output<String>> environment = new TreeMap<>(shared.environment(ctx));
         environment.put("EDP_CONSUMER", Output.of(c.name()));
+        // A handler sends its one error notification on the last delivery before the DLQ: it must know which.
+        environment.put("EDP_MAX_RECEIVE_COUNT", Output.of(String.valueOf(q.maxReceiveCount())));
         c.environment().forEach((k, v) -> environment.put(k, Output.of(v)));
         List<Statement> permissions = new ArrayList<>();
         permissions.add(Statement.allow("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",

@@ -1,0 +1,120 @@
+package dev.edp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edp.cli.synth.Stacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./edp synth} as a user runs it: files written on success, exit 2 and the field named on a bad config. */
+class SynthCommandTest {
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome edp(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Edp.commandLine().execute(args);
+            return new Outcome(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void writesTheGraphAndTheDiagram(@TempDir Path out) throws IOException {
+        Outcome result = edp("synth", "--stack", "prod", "--out", out.toString(),
+                "--project-dir", Stacks.projectDir().toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("stack prod:").contains("aws:sqs/queue:Queue");
+
+        JsonNode graph = new ObjectMapper().readTree(out.resolve("graph.json").toFile());
+        assertThat(graph.get("stack").asText()).isEqualTo("prod");
+        JsonNode queue = null;
+        for (JsonNode r : graph.get("resources")) {
+            assertThat(r.has("urn") && r.has("type") && r.has("name") && r.has("parent") && r.has("inputs")).isTrue();
+            if (r.get("name").asText().equals("edp-order-processor-queue")) {
+                queue = r;
+            }
+        }
+        assertThat(queue).isNotNull();
+        assertThat(queue.get("inputs").get("kmsMasterKeyId").asText()).startsWith("arn:aws:kms:");
+        assertThat(queue.get("inputs").get("redrivePolicy").asText()).contains("\"maxReceiveCount\":3");
+
+        String diagram = Files.readString(out.resolve("architecture.mmd"));
+        assertThat(diagram).startsWith("flowchart LR")
+                .contains("edp_cur_ingest -->|Object Created| default_bus")
+                .contains("default_bus --> edp_cur_forward_rule")
+                .contains("edp_cur_forward_rule --> edp_bus")
+                .contains("edp_order_processor_rule --> edp_order_processor_queue")
+                .contains("edp_order_processor_queue --> edp_order_processor_fn")
+                .contains("edp_order_processor_queue -.->|after max receives| edp_order_processor_dlq")
+                .contains("edp_workflow_trigger_rule --> edp_workflow")
+                .contains("edp_audit_rule --> edp_audit_stream")
+                .contains("edp_audit_stream --> edp_audit");
+    }
+
+    @Test
+    void aBadConfigFailsWithEveryFieldNamed(@TempDir Path project) throws IOException {
+        Files.copy(Stacks.projectDir().resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.bad.yaml"), """
+                config:
+                  aws:region: us-east-1
+                  edp:environment: qa
+                  edp:queueDefaults:
+                    maxReceiveCount: 0
+                  edp:consumers:
+                    - name: billing
+                      eventPattern: "not json"
+                      handler: com.acme.Billing::handle
+                """);
+        Outcome result = edp("synth", "--stack", "bad", "--out", project.resolve("out").toString(),
+                "--project-dir", project.toString());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("environment: must be one of dev, staging, prod (got 'qa')")
+                .contains("queueDefaults.maxReceiveCount: must be between 1 and 1000 (got 0)")
+                .contains("consumers[billing].eventPattern: is not JSON");
+        assertThat(project.resolve("out/graph.json")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsPath(@TempDir Path project) throws IOException {
+        Files.copy(Stacks.projectDir().resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.typo.yaml"), """
+                config:
+                  edp:environment: dev
+                  edp:consumers:
+                    - name: order-processor
+                      function:
+                        memoryMB: 1024
+                """);
+        Outcome result = edp("synth", "--stack", "typo", "--out", project.resolve("out").toString(),
+                "--project-dir", project.toString());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("edp:consumers[0].function.memoryMB: unknown key").contains("memoryMb");
+    }
+
+    @Test
+    void aMissingStackFileIsNamed(@TempDir Path out) {
+        Outcome result = edp("synth", "--stack", "qa", "--out", out.toString(),
+                "--project-dir", Stacks.projectDir().toString());
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("Pulumi.qa.yaml: no such stack file");
+    }
+}

@@ -1,0 +1,103 @@
+/** S3: public access fully blocked, SSE-KMS default encryption, versioning, TLS-only bucket policy. */
+import { defaultEncryptionsOf, isKmsAlgorithm, isVersioningEnabled } from "../lib/buckets";
+import { customerKeyProblem } from "../lib/customer-keys";
+import { read, UNKNOWN } from "../lib/inputs";
+import { stackPolicy, type EdpPolicy } from "../lib/policy-kit";
+import { tlsOnlyPolicy } from "../lib/tls-only";
+import { AWS, describe } from "../lib/types";
+
+const BLOCK_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+export const s3PublicAccessBlock = stackPolicy({
+    name: "s3-public-access-block",
+    summary: "Every S3 bucket has a public access block with all four flags set (blockPublicAcls, blockPublicPolicy, "
+        + "ignorePublicAcls, restrictPublicBuckets).",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    equivalents: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], cdkNag: ["AwsSolutions-S2"] },
+    validate(stack, _config, report) {
+        for (const bucket of stack.ofType(AWS.buckets)) {
+            const blocks = stack.referrersOf(bucket, [AWS.bucketPublicAccessBlock], "bucket");
+            if (blocks.length === 0) {
+                report(`${describe(bucket)} has no public access block: add an aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock `
+                    + `for it with ${BLOCK_FLAGS.join(", ")} all true.`, bucket);
+                continue;
+            }
+            const complete = blocks.some((b) => BLOCK_FLAGS.every((flag) => {
+                const value = read(b.props, flag);
+                return value === true || value === UNKNOWN;
+            }));
+            if (!complete) {
+                const missing = BLOCK_FLAGS.filter((flag) => !blocks.some((b) => read(b.props, flag) === true));
+                report(`${describe(bucket)}'s public access block (${blocks.map(describe).join(", ")}) leaves `
+                    + `${missing.join(", ")} off: set all four flags to true.`, blocks[0]);
+            }
+        }
+    },
+});
+
+interface SseConfig { requireCustomerKey: boolean }
+
+export const s3SseKms = stackPolicy<SseConfig>({
+    name: "s3-sse-kms",
+    summary: "Every S3 bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse), optionally with a customer managed key.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"] },
+    config: {
+        requireCustomerKey: {
+            type: "boolean", default: false,
+            description: "Also require kmsMasterKeyId to be a customer managed key (not alias/aws/s3).",
+        },
+    },
+    validate(stack, config, report) {
+        for (const bucket of stack.ofType(AWS.buckets)) {
+            const rules = defaultEncryptionsOf(stack, bucket);
+            if (rules.length === 0) {
+                report(`${describe(bucket)} has no default encryption configuration: add an `
+                    + "aws:s3/bucketServerSideEncryptionConfigurationV2 with sseAlgorithm \"aws:kms\" and kmsMasterKeyId.", bucket);
+                continue;
+            }
+            for (const rule of rules) {
+                if (rule.sseAlgorithm !== UNKNOWN && !isKmsAlgorithm(rule.sseAlgorithm)) {
+                    report(`${describe(bucket)} is encrypted with ${JSON.stringify(rule.sseAlgorithm)} (in ${describe(rule.holder)}): `
+                        + "set sseAlgorithm to \"aws:kms\" with a kmsMasterKeyId.", rule.holder);
+                } else if (config.requireCustomerKey) {
+                    const problem = customerKeyProblem(rule.kmsMasterKeyId);
+                    if (problem) {
+                        report(`${describe(bucket)}'s default encryption (${describe(rule.holder)}) does not use a customer `
+                            + `managed key (${problem}): set kmsMasterKeyId.`, rule.holder);
+                    }
+                }
+            }
+        }
+    },
+});
+
+export const s3Versioning = stackPolicy({
+    name: "s3-versioning",
+    summary: "Every S3 bucket has versioning enabled (versioningConfiguration.status \"Enabled\"), so overwritten or "
+        + "deleted objects can be recovered.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    equivalents: { checkov: ["CKV_AWS_21"], cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled"] },
+    validate(stack, _config, report) {
+        for (const bucket of stack.ofType(AWS.buckets)) {
+            if (!isVersioningEnabled(stack, bucket)) {
+                report(`${describe(bucket)} is not versioned: add an aws:s3/bucketVersioningV2:BucketVersioningV2 for it with `
+                    + "versioningConfiguration = { status: \"Enabled\" }.", bucket);
+            }
+        }
+    },
+});
+
+export const s3TlsOnly = tlsOnlyPolicy({
+    name: "s3-tls-only",
+    summary: "Every S3 bucket has a bucket policy that denies all S3 actions over plain HTTP (aws:SecureTransport false).",
+    severity: "medium",
+    equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"] },
+    targetTypes: AWS.buckets,
+    target: { requiredActions: ["s3:*"], inlineInput: "policy", attachmentTypes: [AWS.bucketPolicy], linkInput: "bucket" },
+});
+
+export const s3Policies: EdpPolicy[] = [s3PublicAccessBlock, s3SseKms, s3Versioning, s3TlsOnly];
