@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,14 +43,14 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts a server and waits until it answers. */
     public static MotoServer start() {
-        return start(Map.of());
+        return start(java.util.Map.of());
     }
 
     /**
-     * Starts a server with extra environment variables (moto reads its settings from its environment, e.g.
-     * {@code MOTO_PORT}: where its Step Functions interpreter sends the service calls of a state machine's tasks).
+     * Starts a server with extra environment variables, e.g. {@code MOTO_PORT}: the port moto's Step Functions
+     * interpreter sends its service integrations to (moto keeps a preset value; see dev.edp.cli.local.LambdaGateway).
      */
-    public static MotoServer start(Map<String, String> environment) {
+    public static MotoServer start(java.util.Map<String, String> environment) {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(
                 "moto server not found: set EDP_MOTO_SERVER or run ./edp setup (it installs moto into .venv)"));
         int port = freePort();
@@ -85,9 +84,17 @@ public final class MotoServer implements AutoCloseable {
         return tail();
     }
 
+    /** Forgets every resource (moto's reset API), for tests that want a clean account. */
+    public void reset() {
+        int status = post("/moto-api/reset");
+        if (status != 200) {
+            throw new IllegalStateException("moto reset answered HTTP " + status);
+        }
+    }
+
     /**
-     * Sets moto's runtime configuration ({@code POST /moto-api/config}), e.g.
-     * {@code {"stepfunctions": {"execute_state_machine": true}}} to make it run state machine definitions.
+     * Changes moto's configuration through its config API ({@code POST /moto-api/config}), e.g.
+     * {@code {"stepfunctions": {"execute_state_machine": true}}} to run state machines instead of only storing them.
      */
     public void configure(String json) {
         try {
@@ -95,24 +102,14 @@ public final class MotoServer implements AutoCloseable {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(5000);
             connection.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             int status = connection.getResponseCode();
             connection.disconnect();
             if (status / 100 != 2) {
-                throw new IllegalStateException("moto refused the configuration " + json + ": HTTP " + status);
+                throw new IllegalStateException("moto config " + json + " answered HTTP " + status);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("moto did not take the configuration " + json + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Forgets every resource (moto's reset API), for tests that want a clean account. */
-    public void reset() {
-        int status = post("/moto-api/reset");
-        if (status != 200) {
-            throw new IllegalStateException("moto reset answered HTTP " + status);
+            throw new IllegalStateException("moto config " + json + " failed: " + e.getMessage(), e);
         }
     }
 
