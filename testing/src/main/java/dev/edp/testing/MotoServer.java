@@ -53,6 +53,11 @@ public final class MotoServer implements AutoCloseable {
     public static MotoServer start(java.util.Map<String, String> environment) {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(
                 "moto server not found: set EDP_MOTO_SERVER or run ./edp setup (it installs moto into .venv)"));
+        return start(executable, environment);
+    }
+
+    /** Starts this moto server executable (see {@link #locate()}) with extra environment variables. */
+    public static MotoServer start(Path executable, java.util.Map<String, String> environment) {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
@@ -160,8 +165,9 @@ public final class MotoServer implements AutoCloseable {
                 break;
             }
         }
+        String output = tail(); // read before close() deletes the log
         close();
-        throw new IllegalStateException("moto server did not answer on " + endpoint + " within " + STARTUP + "; its output: " + tail());
+        throw new IllegalStateException("moto server did not answer on " + endpoint + " within " + STARTUP + "; its output: " + output);
     }
 
     private int get(String path) {

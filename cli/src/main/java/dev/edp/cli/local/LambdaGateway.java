@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,8 +40,9 @@ import java.util.regex.Pattern;
  * Lambda's Invoke API for local handlers, in front of an emulator: {@code POST /2015-03-31/functions/{name}/
  * invocations} runs the registered {@link RequestStreamHandler} in this JVM on the request's payload and answers as
  * Lambda does (the handler's output; on an exception {@code X-Amz-Function-Error: Unhandled} and Lambda's error
- * JSON, {@code errorType} = the exception's class name). Every other request is forwarded unchanged to the
- * emulator.
+ * JSON, {@code errorType} = the exception's class name). Every other request is forwarded to the emulator unchanged,
+ * Host header included (so the URLs moto builds, e.g. queue URLs, name this gateway), and then shown to the
+ * {@link ExchangeListener}s. It is the endpoint of {@code ./edp local}'s sandbox.
  *
  * <p>Why: moto's Step Functions interpreter calls every service integration through a boto3 client whose endpoint
  * is {@code http://localhost:$MOTO_PORT}, and the server only sets {@code MOTO_PORT} to its own port when it is
@@ -50,10 +55,15 @@ import java.util.regex.Pattern;
  */
 public final class LambdaGateway implements AutoCloseable {
 
+    static {
+        // The JDK client refuses to forward a Host header unless told it may.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
     private static final Pattern INVOKE = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations$");
     private static final Pattern FUNCTION_ARN = Pattern.compile("^arn:[^:]+:lambda:[^:]+:\\d+:function:([^:]+)(:.+)?$");
     /** Headers the JDK client sets itself, or that describe the old hop. */
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
+    private static final Set<String> HOP_HEADERS = Set.of("content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive", "date");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,27 +71,73 @@ public final class LambdaGateway implements AutoCloseable {
     private record Function(RequestStreamHandler handler, Supplier<Context> contexts) {
     }
 
+    /** A request the emulator answered, as the gateway forwarded it. */
+    public record Exchange(String method, String path, Map<String, List<String>> requestHeaders, byte[] requestBody,
+                           int status, byte[] responseBody) {
+        /** The first value of a request header, case-insensitively, or null. */
+        public String requestHeader(String name) {
+            return requestHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    /** Told of every exchange forwarded to the emulator, after the emulator answered. */
+    public interface ExchangeListener {
+        void forwarded(Exchange exchange);
+    }
+
+    /** The port asked for is taken: the message names it and says what to do. */
+    public static final class PortInUseException extends IllegalStateException {
+        public PortInUseException(int port) {
+            super("port " + port + " on 127.0.0.1 is in use: stop what listens there (e.g. `lsof -i :" + port
+                    + "` finds it) or pick another port with --port");
+        }
+    }
+
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpClient forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService threads;
+    private final HttpClient forwarder;
     private final Map<String, Function> functions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> invocations = new ConcurrentHashMap<>();
+    private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile URI backend;
 
-    private LambdaGateway(HttpServer server) {
+    private LambdaGateway(HttpServer server, ExecutorService threads) {
         this.server = server;
+        this.threads = threads;
+        this.forwarder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(threads).build();
     }
 
     /** Starts a gateway on a free port of 127.0.0.1; set where it forwards with {@link #forwardTo(URI)}. */
     public static LambdaGateway start() {
+        return start(0);
+    }
+
+    /**
+     * Starts a gateway on 127.0.0.1:{@code port} (0: a free port).
+     *
+     * @throws PortInUseException the port is taken
+     */
+    public static LambdaGateway start(int port) {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "lambda-gateway-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-            LambdaGateway gateway = new LambdaGateway(server);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
+            LambdaGateway gateway = new LambdaGateway(server, threads);
             server.createContext("/", gateway::serve);
-            server.setExecutor(gateway.threads);
+            server.setExecutor(threads);
             server.start();
             return gateway;
+        } catch (BindException e) {
+            threads.shutdownNow();
+            throw new PortInUseException(port);
         } catch (IOException e) {
+            threads.shutdownNow();
             throw new IllegalStateException("could not start the Lambda gateway: " + e.getMessage(), e);
         }
     }
@@ -89,6 +145,11 @@ public final class LambdaGateway implements AutoCloseable {
     /** The port to give moto as {@code MOTO_PORT}. */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: what clients and {@code aws --endpoint-url} use. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     /** The emulator that every request other than a registered function's invoke goes to. */
@@ -100,6 +161,12 @@ public final class LambdaGateway implements AutoCloseable {
     /** Registers a handler under a function name (an invoke by name or by ARN reaches it). */
     public LambdaGateway register(String functionName, RequestStreamHandler handler, Supplier<Context> contexts) {
         functions.put(functionName, new Function(handler, contexts));
+        return this;
+    }
+
+    /** Adds a listener of forwarded exchanges (e.g. the sandbox's event bus reads PutEvents there). */
+    public LambdaGateway addListener(ExchangeListener listener) {
+        listeners.add(listener);
         return this;
     }
 
@@ -140,7 +207,7 @@ public final class LambdaGateway implements AutoCloseable {
     }
 
     private void invoke(HttpExchange exchange, String name, Function function, byte[] payload) throws IOException {
-        invocations.computeIfAbsent(name, n -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        invocations.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())
                 .add(new String(payload, StandardCharsets.UTF_8));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         byte[] response;
@@ -174,7 +241,9 @@ public final class LambdaGateway implements AutoCloseable {
             throw new IllegalStateException("no emulator to forward " + exchange.getRequestURI() + " to: call forwardTo");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(backend.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(Duration.ofMinutes(5))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
@@ -187,15 +256,26 @@ public final class LambdaGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while forwarding", e);
         }
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
         response.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // A HEAD answer keeps its Content-Length: it is the object's size, which the SDK reads from it.
+            if ((!HOP_HEADERS.contains(lower) || (head && lower.equals("content-length"))) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
         byte[] answer = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer);
+        boolean noBody = head || answer.length == 0 || response.statusCode() == 204 || response.statusCode() == 304;
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+        Exchange forwarded = new Exchange(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                Map.copyOf(exchange.getRequestHeaders()), body, response.statusCode(), answer);
+        for (ExchangeListener listener : listeners) {
+            listener.forwarded(forwarded);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.edp.cli.local;
 
 import dev.edp.cli.local.sandbox.Sandbox;
-import dev.edp.cli.local.sandbox.SandboxEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +27,7 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--once", description = "run, report and exit (0 only if every checklist item passed and nothing was lost)")
     boolean once;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "run one scenario: cur, audit (default: all)")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "run one scenario: cur, orders, inventory, workflow, audit (default: all)")
     String scenario;
 
     @Option(names = "--files", defaultValue = "25", paramLabel = "N", description = "cost reports in the load phase (0: none; default: ${DEFAULT-VALUE})")
@@ -40,7 +39,7 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "how long to wait for each outcome (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--project", defaultValue = ".", hidden = true, description = "the project directory (Pulumi.yaml)")
+    @Option(names = "--project-dir", defaultValue = ".", description = "the project directory, holding Pulumi.yaml (default: the current one)")
     Path project;
 
     @Override
@@ -63,7 +62,7 @@ public final class LocalCommand implements Callable<Integer> {
                 run.awaitShutdown();
             }
             return outcome.passed() ? 0 : 1;
-        } catch (SandboxEndpoint.PortInUseException | Sandbox.EmulatorUnavailableException | IllegalArgumentException e) {
+        } catch (LambdaGateway.PortInUseException | Sandbox.EmulatorUnavailableException | IllegalArgumentException e) {
             System.err.println("edp local: " + e.getMessage());
             return 2;
         } catch (IllegalStateException e) {

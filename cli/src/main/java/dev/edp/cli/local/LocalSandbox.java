@@ -6,7 +6,7 @@ import dev.edp.cli.local.bus.PutEventsTap;
 import dev.edp.cli.local.deploy.LocalDeploy;
 import dev.edp.cli.local.functions.EventSourceMappings;
 import dev.edp.cli.local.functions.FunctionLogs;
-import dev.edp.cli.local.functions.LambdaInvokeApi;
+import dev.edp.cli.local.functions.InvokeApi;
 import dev.edp.cli.local.functions.LocalFunctions;
 import dev.edp.cli.local.run.DeliveryLedger;
 import dev.edp.cli.local.run.Notifications;
@@ -69,7 +69,7 @@ public final class LocalSandbox implements AutoCloseable {
         functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), account,
                 StackConfig.name(key -> java.util.Optional.ofNullable(stack.files().config().get(StackConfig.NAMESPACE + ":" + key))),
                 aws.lambdaVariables());
-        sandbox.endpoint().addLocalApi(new LambdaInvokeApi(functions, logs, observer));
+        InvokeApi.register(sandbox.endpoint(), functions, logs, observer);
         LocalEventBus bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, account, observer);
         sandbox.endpoint().addListener(new PutEventsTap(bus, account, aws.region()));
         forwarded = new ForwardedEvents(aws.sqs(), bus);

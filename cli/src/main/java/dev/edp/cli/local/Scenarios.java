@@ -3,6 +3,9 @@ package dev.edp.cli.local;
 import dev.edp.cli.local.run.AuditScenario;
 import dev.edp.cli.local.run.Scenario;
 import dev.edp.cli.local.run.cur.CurScenario;
+import dev.edp.cli.local.run.domain.InventoryScenario;
+import dev.edp.cli.local.run.domain.OrdersScenario;
+import dev.edp.cli.local.run.domain.WorkflowScenario;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +17,8 @@ final class Scenarios {
     }
 
     static List<Scenario> all() {
-        return List.of(new CurScenario(), new AuditScenario());
+        return List.of(new CurScenario(), new OrdersScenario(), new InventoryScenario(), new WorkflowScenario(),
+                new AuditScenario());
     }
 
     static Optional<Scenario> named(String name) {

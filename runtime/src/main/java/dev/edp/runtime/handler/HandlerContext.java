@@ -3,12 +3,14 @@ package dev.edp.runtime.handler;
 import dev.edp.runtime.common.JsonLog;
 import dev.edp.runtime.common.Metrics;
 import dev.edp.runtime.common.Notifier;
+import dev.edp.runtime.common.Settings;
 import dev.edp.runtime.events.EventSchemas;
 import dev.edp.runtime.idempotency.Idempotency;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,10 +27,18 @@ public record HandlerContext(PatternEnvironment env, String service, JsonLog log
 
     /** From the process environment, as Lambda sets it; {@code defaultService} names a function that is no consumer. */
     public static HandlerContext forLambda(String defaultService) {
-        PatternEnvironment env = PatternEnvironment.fromProcess();
+        return forLambda(defaultService, System.getenv());
+    }
+
+    /**
+     * From a function's environment variables, given instead of read from the process (the local sandbox runs every
+     * function in one JVM, each with its own variables).
+     */
+    public static HandlerContext forLambda(String defaultService, Map<String, String> environment) {
+        PatternEnvironment env = PatternEnvironment.from(new Settings(environment));
         String service = env.consumerOr(defaultService);
         return new HandlerContext(env, service, JsonLog.stdout(service, env.environment()),
-                Metrics.forProcess(NAMESPACE, service, env.environment(), System.getenv()), Clock.systemUTC());
+                Metrics.forProcess(NAMESPACE, service, env.environment(), environment), Clock.systemUTC());
     }
 
     /** The SQS loop of a consumer that handles these detail-types. */

@@ -10,6 +10,7 @@ import dev.edp.runtime.idempotency.Idempotency;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +32,15 @@ public final class InventoryProcessorHandler extends EventConsumerHandler {
 
     /** For Lambda: configuration from the environment, clients built once per execution environment. */
     public InventoryProcessorHandler() {
-        this(HandlerContext.forLambda(SERVICE), AwsClients.fromEnvironment());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public InventoryProcessorHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda(SERVICE, environment), new AwsClients(environment));
     }
 
     private InventoryProcessorHandler(HandlerContext context, AwsClients aws) {

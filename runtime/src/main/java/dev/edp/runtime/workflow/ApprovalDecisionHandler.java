@@ -45,7 +45,15 @@ public final class ApprovalDecisionHandler extends EventConsumerHandler {
 
     /** For Lambda: configuration from the environment, clients built once per execution environment. */
     public ApprovalDecisionHandler() {
-        this(HandlerContext.forLambda(SERVICE), AwsClients.fromEnvironment());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public ApprovalDecisionHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda(SERVICE, environment), new AwsClients(environment));
     }
 
     private ApprovalDecisionHandler(HandlerContext context, AwsClients aws) {

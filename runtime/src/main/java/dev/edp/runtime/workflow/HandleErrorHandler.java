@@ -49,7 +49,15 @@ public final class HandleErrorHandler implements RequestStreamHandler {
 
     /** For Lambda. */
     public HandleErrorHandler() {
-        this(HandlerContext.forLambda("wf-handle-error"), AwsClients.fromEnvironment());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public HandleErrorHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda("wf-handle-error", environment), new AwsClients(environment));
     }
 
     private HandleErrorHandler(HandlerContext context, AwsClients aws) {

@@ -35,7 +35,15 @@ public final class ProcessOrderHandler implements RequestStreamHandler {
 
     /** For Lambda. */
     public ProcessOrderHandler() {
-        this(HandlerContext.forLambda("wf-process-order"), AwsClients.fromEnvironment().dynamoDb());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public ProcessOrderHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda("wf-process-order", environment), new AwsClients(environment).dynamoDb());
     }
 
     /** With its collaborators, for tests. */

@@ -40,7 +40,15 @@ public final class ReserveInventoryHandler implements RequestStreamHandler {
 
     /** For Lambda. */
     public ReserveInventoryHandler() {
-        this(HandlerContext.forLambda("wf-reserve-inventory"), AwsClients.fromEnvironment().dynamoDb());
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public ReserveInventoryHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda("wf-reserve-inventory", environment), new AwsClients(environment).dynamoDb());
     }
 
     /** With its collaborators, for tests. */

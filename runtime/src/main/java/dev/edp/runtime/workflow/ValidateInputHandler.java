@@ -34,7 +34,15 @@ public final class ValidateInputHandler implements RequestStreamHandler {
 
     /** For Lambda. */
     public ValidateInputHandler() {
-        this(HandlerContext.forLambda("wf-validate"));
+        this(System.getenv());
+    }
+
+    /**
+     * With the function's environment variables given instead of read from the process: how the local sandbox
+     * ({@code ./edp local}) runs it in-process, with the variables the stack gives this function.
+     */
+    public ValidateInputHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda("wf-validate", environment));
     }
 
     /** With its context, for tests. */

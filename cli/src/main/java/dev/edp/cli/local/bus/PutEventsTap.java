@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.cli.local.sandbox.SandboxEndpoint;
+import dev.edp.cli.local.LambdaGateway;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -13,12 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Watches the sandbox endpoint for successful {@code PutEvents} calls and hands each entry put on a custom bus to the
+ * Watches the sandbox endpoint ({@link LambdaGateway}) for successful {@code PutEvents} calls and hands each entry put on a custom bus to the
  * {@link LocalEventBus}, as the event its targets receive: moto's event id, the entry's source, detail-type,
  * resources and detail, the account, the region and the time (the entry's, else now). Whoever calls PutEvents (a
  * scenario, a handler, the workflow's PublishResult state, {@code aws events put-events}) goes through here.
  */
-public final class PutEventsTap implements SandboxEndpoint.ExchangeListener {
+public final class PutEventsTap implements LambdaGateway.ExchangeListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "AWSEvents.PutEvents";
@@ -36,13 +36,13 @@ public final class PutEventsTap implements SandboxEndpoint.ExchangeListener {
     }
 
     @Override
-    public void exchanged(SandboxEndpoint.Request request, SandboxEndpoint.Response response) {
-        if (!TARGET.equals(request.header("X-Amz-Target")) || response.status() != 200) {
+    public void forwarded(LambdaGateway.Exchange exchange) {
+        if (!TARGET.equals(exchange.requestHeader("X-Amz-Target")) || exchange.status() != 200) {
             return;
         }
         try {
-            JsonNode entries = JSON.readTree(request.body()).path("Entries");
-            JsonNode results = JSON.readTree(response.body()).path("Entries");
+            JsonNode entries = JSON.readTree(exchange.requestBody()).path("Entries");
+            JsonNode results = JSON.readTree(exchange.responseBody()).path("Entries");
             for (int i = 0; i < entries.size(); i++) {
                 JsonNode entry = entries.get(i);
                 String busName = entry.path("EventBusName").asText("default");

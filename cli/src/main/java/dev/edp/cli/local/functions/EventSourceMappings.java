@@ -51,6 +51,10 @@ public final class EventSourceMappings implements AutoCloseable {
 
     /** Told about each batch, for the trace and the loss accounting. */
     public interface Listener {
+        /** The function is invoked with these records. */
+        void invoking(Mapping mapping, List<SQSEvent.SQSMessage> records, Instant at);
+
+        /** The invocation ended: which records failed, and why if the handler threw. */
         void batch(Batch batch);
     }
 
@@ -136,6 +140,7 @@ public final class EventSourceMappings implements AutoCloseable {
             this.retryDelay = retryDelay;
             this.listener = listener;
             RequestHandler<SQSEvent, SQSBatchResponse> handler = (event, context) -> {
+                listener.invoking(mapping, event.getRecords(), Instant.now());
                 try {
                     Object result = environment.invoke(event);
                     if (!mapping.reportBatchItemFailures() || result == null) {

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -93,15 +92,6 @@ final class HandlerInstance {
         return result == null ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8) : JSON.writeValueAsBytes(result);
     }
 
-    /** Lambda's error payload for an unhandled exception. */
-    static byte[] errorPayload(Throwable error) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("errorMessage", String.valueOf(error.getMessage()));
-        node.put("errorType", error.getClass().getName());
-        var trace = node.putArray("stackTrace");
-        Arrays.stream(error.getStackTrace()).limit(20).forEach(e -> trace.add(e.toString()));
-        return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private boolean isStreamMethod() {
         return method.getName().equals("handleRequest") && method.getParameterCount() == 3;

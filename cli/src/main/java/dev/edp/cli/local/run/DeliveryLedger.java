@@ -30,6 +30,7 @@ public final class DeliveryLedger {
 
     private final Map<String, Instant> forwarded = new LinkedHashMap<>();
     private final Map<String, Set<String>> keysByBus = new LinkedHashMap<>();
+    private final Map<String, String> detailTypeByKey = new HashMap<>();
     private final Map<String, List<Delivery>> deliveriesByKey = new HashMap<>();
     private final Map<String, Set<String>> sentByQueue = new LinkedHashMap<>();
     private final Map<String, Set<String>> processedByQueue = new LinkedHashMap<>();
@@ -40,8 +41,9 @@ public final class DeliveryLedger {
         forwarded.putIfAbsent(key, at);
     }
 
-    synchronized void received(String bus, String key) {
+    synchronized void received(String bus, String key, String detailType) {
         keysByBus.computeIfAbsent(bus, b -> new LinkedHashSet<>()).add(key);
+        detailTypeByKey.put(key, detailType);
     }
 
     synchronized void delivered(String key, Delivery delivery) {
@@ -70,6 +72,12 @@ public final class DeliveryLedger {
     /** Every event key that reached a bus the sandbox delivers. */
     public synchronized Set<String> keysOnBus(String bus) {
         return Set.copyOf(keysByBus.getOrDefault(bus, Set.of()));
+    }
+
+    /** The keys of the events of a detail-type that reached a bus, in arrival order. */
+    public synchronized List<String> keysOfType(String detailType) {
+        return keysByBus.values().stream().flatMap(Set::stream).distinct()
+                .filter(k -> detailType.equals(detailTypeByKey.get(k))).toList();
     }
 
     public synchronized Map<String, Set<String>> keysByBus() {

@@ -7,7 +7,7 @@ import dev.edp.cli.local.bus.BusEvent;
 import dev.edp.cli.local.bus.BusTarget;
 import dev.edp.cli.local.bus.LocalEventBus;
 import dev.edp.cli.local.functions.EventSourceMappings;
-import dev.edp.cli.local.functions.LambdaInvokeApi;
+import dev.edp.cli.local.functions.InvokeApi;
 import dev.edp.cli.local.functions.LocalFunction;
 
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.List;
  * Turns what the sandbox's parts report (the bus, the event source mappings, the Invoke API, the notifications) into
  * trace lines and ledger entries: one place that knows what each observation means for an event.
  */
-public final class RunObserver implements LocalEventBus.Listener, EventSourceMappings.Listener, LambdaInvokeApi.Listener {
+public final class RunObserver implements LocalEventBus.Listener, EventSourceMappings.Listener, InvokeApi.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ public final class RunObserver implements LocalEventBus.Listener, EventSourceMap
             ledger.forwarded(key, now);
             trace.hop(key, now, "default bus: the forwarding rule matched the S3 event → " + bus);
         }
-        ledger.received(bus, key);
+        ledger.received(bus, key, event.detailType());
         trace.hop(key, now, "bus " + bus + ": \"" + event.detailType() + "\" from " + event.source()
                 + (via.startsWith("forwarded") ? "" : " (" + via + ")")
                 + (rules.isEmpty() ? " matched no rule" : " → rules " + String.join(", ", rules)));
@@ -61,19 +61,28 @@ public final class RunObserver implements LocalEventBus.Listener, EventSourceMap
     }
 
     @Override
+    public void invoking(EventSourceMappings.Mapping mapping, List<SQSEvent.SQSMessage> records, Instant at) {
+        for (SQSEvent.SQSMessage record : records) {
+            trace.hop(key(record.getBody(), record.getMessageId()), at, "λ " + mapping.function().displayName()
+                    + ": invoked with a batch of " + records.size() + " (receive #" + receiveCount(record) + ")");
+        }
+    }
+
+    @Override
     public void batch(EventSourceMappings.Batch batch) {
         String function = batch.mapping().function().displayName();
         for (SQSEvent.SQSMessage record : batch.records()) {
             String key = key(record.getBody(), record.getMessageId());
             boolean ok = !batch.failedMessageIds().contains(record.getMessageId());
             int receiveCount = receiveCount(record);
-            String error = ok ? null : batch.error() == null ? "reported as failed" : batch.error().getMessage();
+            String error = ok ? null : batch.error() == null
+                    ? "reported in batchItemFailures; the reason is in logs/" + function + ".log" : batch.error().getMessage();
             ledger.attempted(key, new DeliveryLedger.Attempt(function, receiveCount, ok, error, batch.ended()));
             if (ok) {
                 ledger.processed(batch.mapping().queueName(), record.getMessageId());
             }
-            trace.hop(key, batch.ended(), "λ " + function + ": batch of " + batch.records().size() + ", receive #"
-                    + receiveCount + " → " + (ok ? "ok" : "failed: " + error));
+            trace.hop(key, batch.ended(), "λ " + function + ": " + (ok ? "ok, message deleted" : "failed (" + error
+                    + "); the message stays on the queue"));
         }
     }
 

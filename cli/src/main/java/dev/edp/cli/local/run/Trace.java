@@ -21,6 +21,8 @@ public final class Trace {
 
     private final PrintStream out;
     private final Map<String, Instant> starts = new ConcurrentHashMap<>();
+    private final Map<String, String> titles = new ConcurrentHashMap<>();
+    private String lastPrinted;
     private final List<Hop> hops = new ArrayList<>();
     private volatile boolean live = true;
 
@@ -38,32 +40,43 @@ public final class Trace {
         if (starts.putIfAbsent(key, at) != null) {
             return;
         }
+        titles.put(key, title);
         if (live) {
             synchronized (out) {
                 out.println();
                 out.println("  ▶ " + title);
+                lastPrinted = key;
             }
         }
     }
 
     /** A hop of an event. An event not started (one a handler or the workflow put) starts at its first hop. */
     public void hop(String key, Instant at, String text) {
-        Instant start = starts.computeIfAbsent(key, k -> {
-            if (live) {
-                synchronized (out) {
-                    out.println();
-                    out.println("  ▶ " + text);
-                }
-            }
-            return at;
-        });
+        start(key, text, at);
+        Instant start = starts.get(key);
         synchronized (hops) {
             hops.add(new Hop(key, at, text));
         }
         if (live) {
             long ms = Math.max(0, Duration.between(start, at).toMillis());
             synchronized (out) {
+                if (!key.equals(lastPrinted)) {
+                    // Another event printed since: say again whose hop this is.
+                    out.println("  ▷ " + titles.get(key) + " (continued)");
+                    lastPrinted = key;
+                }
                 out.printf("    %+8d ms  %s%n", ms, text);
+            }
+        }
+    }
+
+    /** A line of the scenario's own: what it is about to do. */
+    public void note(String text) {
+        if (live) {
+            synchronized (out) {
+                out.println();
+                out.println("  " + text);
+                lastPrinted = null;
             }
         }
     }

@@ -1,11 +1,14 @@
 package dev.edp.cli.local.sandbox;
 
+import dev.edp.cli.local.LambdaGateway;
 import dev.edp.testing.MotoServer;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The emulated AWS account: a moto server behind the {@link SandboxEndpoint}, with moto's Step Functions interpreter
+ * The emulated AWS account: a moto server behind the {@link LambdaGateway} (the sandbox endpoint), with moto's Step Functions interpreter
  * on (state machines run their real definitions), and clients for it. Started by {@link #start(int, String)},
  * stopped by {@link #close()}.
  *
@@ -18,11 +21,11 @@ public final class Sandbox implements AutoCloseable {
     /** moto's switch that makes StartExecution interpret the state machine instead of returning canned data. */
     static final String EXECUTE_STATE_MACHINES = "{\"stepfunctions\": {\"execute_state_machine\": true}}";
 
-    private final SandboxEndpoint endpoint;
+    private final LambdaGateway endpoint;
     private final MotoServer moto;
     private final EmulatorClients clients;
 
-    private Sandbox(SandboxEndpoint endpoint, MotoServer moto, EmulatorClients clients) {
+    private Sandbox(LambdaGateway endpoint, MotoServer moto, EmulatorClients clients) {
         this.endpoint = endpoint;
         this.moto = moto;
         this.clients = clients;
@@ -31,19 +34,24 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Listens on 127.0.0.1:{@code port} (0: any free port) and starts moto behind it.
      *
-     * @throws SandboxEndpoint.PortInUseException the port is taken
+     * @throws LambdaGateway.PortInUseException the port is taken
      * @throws EmulatorUnavailableException       moto is not installed, or did not start (with its log)
      */
     public static Sandbox start(int port, String region) {
-        if (MotoServer.locate().isEmpty()) {
+        return start(port, region, MotoServer.locate());
+    }
+
+    /** With the moto server executable given ({@code Optional.empty()}: not installed). */
+    public static Sandbox start(int port, String region, Optional<Path> motoServer) {
+        if (motoServer.isEmpty()) {
             throw new EmulatorUnavailableException("the AWS emulator (moto) is not installed: run ./edp setup"
                     + " (it needs Python 3.9+ and installs a pinned moto server into .venv), or set EDP_MOTO_SERVER"
                     + " to a moto_server executable");
         }
-        SandboxEndpoint endpoint = SandboxEndpoint.listen(port);
+        LambdaGateway endpoint = LambdaGateway.start(port);
         MotoServer moto;
         try {
-            moto = MotoServer.start(Map.of("MOTO_PORT", Integer.toString(endpoint.port())));
+            moto = MotoServer.start(motoServer.get(), Map.of("MOTO_PORT", Integer.toString(endpoint.port())));
         } catch (IllegalStateException e) {
             endpoint.close();
             throw new EmulatorUnavailableException("the AWS emulator (moto) failed to start: " + e.getMessage());
@@ -66,7 +74,7 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    public SandboxEndpoint endpoint() {
+    public LambdaGateway endpoint() {
         return endpoint;
     }
 

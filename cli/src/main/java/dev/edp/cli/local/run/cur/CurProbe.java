@@ -61,7 +61,7 @@ public final class CurProbe {
         PutObjectResponse response = context.aws().s3().putObject(b -> b.bucket(context.export("ingestBucketName"))
                 .key(upload.key()), RequestBody.fromBytes(report));
         upload.uploaded(response.versionId(), response.eTag());
-        context.trace().hop(upload.uri(), Instant.now(), "S3 PutObject: " + report.length + " bytes, version "
+        context.trace().hop(upload.uri(), Instant.now(), "S3 PutObject returned: " + report.length + " bytes, version "
                 + response.versionId());
         return upload;
     }
