@@ -40,9 +40,10 @@ import java.util.regex.Pattern;
  * Lambda's Invoke API for local handlers, in front of an emulator: {@code POST /2015-03-31/functions/{name}/
  * invocations} runs the registered {@link RequestStreamHandler} in this JVM on the request's payload and answers as
  * Lambda does (the handler's output; on an exception {@code X-Amz-Function-Error: Unhandled} and Lambda's error
- * JSON, {@code errorType} = the exception's class name). Every other request is forwarded to the emulator unchanged,
- * Host header included (so the URLs moto builds, e.g. queue URLs, name this gateway), and then shown to the
- * {@link ExchangeListener}s. It is the endpoint of {@code ./edp local}'s sandbox.
+ * JSON, {@code errorType} = the exception's class name). Every other request is forwarded to the emulator unchanged
+ * (but for the headers of the hop itself, Host included: URLs moto builds from it, such as the queue URLs GetQueueUrl
+ * answers, name the emulator's own port) and then shown to the {@link ExchangeListener}s. It is the endpoint of
+ * {@code ./edp local}'s sandbox.
  *
  * <p>Why: moto's Step Functions interpreter calls every service integration through a boto3 client whose endpoint
  * is {@code http://localhost:$MOTO_PORT}, and the server only sets {@code MOTO_PORT} to its own port when it is
@@ -55,15 +56,10 @@ import java.util.regex.Pattern;
  */
 public final class LambdaGateway implements AutoCloseable {
 
-    static {
-        // The JDK client refuses to forward a Host header unless told it may.
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
-
     private static final Pattern INVOKE = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations$");
     private static final Pattern FUNCTION_ARN = Pattern.compile("^arn:[^:]+:lambda:[^:]+:\\d+:function:([^:]+)(:.+)?$");
     /** Headers the JDK client sets itself, or that describe the old hop. */
-    private static final Set<String> HOP_HEADERS = Set.of("content-length", "connection", "expect", "upgrade",
+    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive", "date");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -76,7 +76,7 @@ public final class LocalSandbox implements AutoCloseable {
         forwarded.start(stack.taps());
         String topic = String.valueOf(stack.exports().get("notificationsTopicArn"));
         notifications = Notifications.subscribe(aws.sqs(), aws.sns(), topic, observer::notified);
-        stack.deployment().plumbing("queue " + notifications.queueUrl() + " subscribed to " + topic,
+        stack.deployment().plumbing("queue " + Notifications.QUEUE + " subscribed to " + topic.substring(topic.lastIndexOf(':') + 1),
                 "observes every notification, as a subscriber would");
         mappings = EventSourceMappings.of(stack.graph(), stack.deployment(), functions);
         mappings.start(aws.sqs(), aws.region(), logs, RETRY_DELAY, observer);

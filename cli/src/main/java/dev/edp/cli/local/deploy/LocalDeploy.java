@@ -45,7 +45,7 @@ public final class LocalDeploy {
         ForwardTaps taps = new ForwardTaps(aws.sqs());
         List<ResourceCreator> creators = List.of(
                 new KmsResources(aws.kms()),
-                new SqsResources(aws.sqs()),
+                new SqsResources(aws.sqs(), aws.endpoint()),
                 new SnsResources(aws.sns()),
                 new EventBridgeResources(aws.events(), taps, deployment),
                 new DynamoDbResources(aws.dynamo()),

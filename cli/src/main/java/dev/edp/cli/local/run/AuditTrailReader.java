@@ -40,7 +40,12 @@ public final class AuditTrailReader {
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
             if (objectsRead.add(object.key())) {
                 byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
-                read(bytes);
+                try {
+                    keys.addAll(keysIn(bytes));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unreadable audit object s3://" + bucket + "/" + object.key() + ": "
+                            + e.getMessage(), e);
+                }
             }
         }
         return Set.copyOf(keys);
@@ -51,16 +56,17 @@ public final class AuditTrailReader {
         return objectsRead.size();
     }
 
-    private void read(byte[] bytes) {
+    /** The keys of the events in one audit object: concatenated event JSON, GZIP-compressed or not. */
+    static Set<String> keysIn(byte[] bytes) throws IOException {
+        Set<String> found = new LinkedHashSet<>();
         try (InputStream in = isGzip(bytes) ? new GZIPInputStream(new ByteArrayInputStream(bytes))
                 : new ByteArrayInputStream(bytes);
              MappingIterator<JsonNode> events = JSON.readerFor(JsonNode.class).readValues(in)) {
             while (events.hasNextValue()) {
-                keys.add(BusEvent.key(events.nextValue()));
+                found.add(BusEvent.key(events.nextValue()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable audit object in " + bucket + ": " + e.getMessage(), e);
         }
+        return found;
     }
 
     private static boolean isGzip(byte[] bytes) {

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  */
 public final class Notifications implements AutoCloseable {
 
-    static final String QUEUE = "edp-local-notifications";
+    /** The observation queue's name. */
+    public static final String QUEUE = "edp-local-notifications";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -131,7 +131,7 @@ public final class EventBridgeResources implements ResourceCreator {
         if (busTarget) {
             ForwardTaps.Tap tap = taps.forBus(arn);
             targets.add(Target.builder().id(TAP_TARGET_ID).arn(tap.queueArn()).build());
-            deployment.plumbing("target " + TAP_TARGET_ID + " on rule " + rule + " → queue " + tap.queueUrl(),
+            deployment.plumbing("target " + TAP_TARGET_ID + " on rule " + rule + " → queue " + tap.queueUrl().substring(tap.queueUrl().lastIndexOf('/') + 1),
                     "receives exactly what the rule forwards to " + tap.busName() + ", for the sandbox to deliver there");
             note = "moto forwards to the bus; the sandbox taps what is forwarded";
         }

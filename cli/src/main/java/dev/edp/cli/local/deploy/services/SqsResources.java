@@ -34,9 +34,12 @@ public final class SqsResources implements ResourceCreator {
             "contentBasedDeduplication", QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
 
     private final SqsClient sqs;
+    private final String endpoint;
 
-    public SqsResources(SqsClient sqs) {
+    /** @param endpoint the sandbox endpoint, which the queue URLs given to the stack name */
+    public SqsResources(SqsClient sqs, java.net.URI endpoint) {
         this.sqs = sqs;
+        this.endpoint = endpoint.toString();
     }
 
     @Override
@@ -71,7 +74,10 @@ public final class SqsResources implements ResourceCreator {
             }
         });
         String name = r.name();
-        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes).tags(r.tags())).queueUrl();
+        String created = sqs.createQueue(b -> b.queueName(name).attributes(attributes).tags(r.tags())).queueUrl();
+        // moto names its own port in the URLs it returns (the endpoint does not forward the Host header); the stack
+        // gets the URL on the sandbox endpoint, which every client uses. moto finds a queue by the URL's path.
+        String url = endpoint + created.substring(created.indexOf('/', created.indexOf("//") + 2));
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         r.put("name", name);
