@@ -27,7 +27,12 @@ public final class InvoiceRecorderHandler extends EventConsumerHandler {
 
     /** What Lambda calls: configuration from the EDP_* variables, clients built once per execution environment. */
     public InvoiceRecorderHandler() {
-        this(HandlerContext.forLambda("invoice-recorder"), AwsClients.fromEnvironment());
+        this(System.getenv());
+    }
+
+    /** The same with the variables given: how {@code ./edp local} runs it in-process, beside the other functions. */
+    public InvoiceRecorderHandler(Map<String, String> environment) {
+        this(HandlerContext.forLambda("invoice-recorder", environment), new AwsClients(environment));
     }
 
     private InvoiceRecorderHandler(HandlerContext context, AwsClients aws) {

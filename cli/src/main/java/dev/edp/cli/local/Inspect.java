@@ -8,6 +8,10 @@ import java.util.Map;
 /** The AWS CLI commands that look inside a running sandbox, filled in with its real names and URLs. */
 final class Inspect {
 
+    /** A valid "Order Created" detail (events/.../order-created.json). */
+    static final String ORDER = "{\"order_id\":\"ORD-9\",\"customer_id\":\"CUST-9\",\"items\":[{\"item_id\":\"ITEM-001\","
+            + "\"quantity\":1,\"price\":5}],\"total\":5,\"timestamp\":\"2024-01-15T10:00:00Z\"}";
+
     private Inspect() {
     }
 
@@ -33,7 +37,8 @@ final class Inspect {
             lines.add(aws + " s3 ls --recursive s3://" + outputs.get("auditBucketName") + "/");
         }
         lines.add(aws + " events put-events --entries '[{\"EventBusName\":\"" + outputs.get("busName")
-                + "\",\"Source\":\"orders\",\"DetailType\":\"Order Created\",\"Detail\":\"{\\\"order_id\\\":\\\"ORD-9\\\"}\"}]'");
+                + "\",\"Source\":\"orders\",\"DetailType\":\"Order Created\",\"Detail\":\"" + ORDER.replace("\"", "\\\"")
+                + "\"}]'   # an order, traced here");
         if (!String.valueOf(outputs.getOrDefault("stateMachineArn", "")).isEmpty()) {
             lines.add(aws + " stepfunctions list-executions --state-machine-arn " + outputs.get("stateMachineArn"));
         }

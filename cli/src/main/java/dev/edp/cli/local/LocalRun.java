@@ -75,7 +75,7 @@ public final class LocalRun implements AutoCloseable {
 
         report.section("deploy: the stack program (EdpStack) under Pulumi's mock engine, each resource created on moto");
         long t1 = System.nanoTime();
-        LocalDeploy.DeployedStack stack = sandbox.deploy(files);
+        LocalDeploy.DeployedStack stack = sandbox.deploy(files, options.projectDir());
         Duration deployTook = Duration.ofNanos(System.nanoTime() - t1);
         Path workDir = options.projectDir().resolve("build").resolve("local").resolve(options.stack());
         Trace trace = new Trace(console);
@@ -137,8 +137,12 @@ public final class LocalRun implements AutoCloseable {
         if (options.files() <= 0 || !curRan) {
             return Optional.empty();
         }
-        report.scenario("load", options.files() + " cost reports back to back (throughput)");
-        LoadPhase.Result result = LoadPhase.run(context, options.files());
+        int inFlight = sandbox.mappings().mappings().stream()
+                .filter(m -> m.function().displayName().equals(dev.edp.pattern.config.SeedConsumers.CUR_INGEST))
+                .mapToInt(dev.edp.cli.local.functions.EventSourceMappings.Mapping::concurrency).findFirst().orElse(1);
+        report.scenario("load", options.files() + " cost reports, " + inFlight + " in flight at a time (the CUR consumer's"
+                + " maximum concurrency): throughput and latency");
+        LoadPhase.Result result = LoadPhase.run(context, options.files(), inFlight);
         sandbox.sandbox().checkAlive();
         return Optional.of(result);
     }

@@ -5,6 +5,7 @@ import dev.edp.cli.local.bus.LocalEventBus;
 import dev.edp.cli.local.bus.PutEventsTap;
 import dev.edp.cli.local.deploy.LocalDeploy;
 import dev.edp.cli.local.functions.EventSourceMappings;
+import dev.edp.cli.local.functions.FunctionCode;
 import dev.edp.cli.local.functions.FunctionLogs;
 import dev.edp.cli.local.functions.InvokeApi;
 import dev.edp.cli.local.functions.LocalFunctions;
@@ -49,9 +50,12 @@ public final class LocalSandbox implements AutoCloseable {
         return new LocalSandbox(Sandbox.start(port, region));
     }
 
-    /** Deploys the stack's graph: the stack program under the mock engine, each resource created on moto. */
-    public LocalDeploy.DeployedStack deploy(StackFiles files) {
-        stack = LocalDeploy.deploy(files, sandbox.clients());
+    /**
+     * Deploys the stack's graph: the stack program under the mock engine, each resource created on moto; function
+     * code archives resolved against {@code projectDir}.
+     */
+    public LocalDeploy.DeployedStack deploy(StackFiles files, Path projectDir) {
+        stack = LocalDeploy.deploy(files, projectDir, sandbox.clients());
         return stack;
     }
 
@@ -68,7 +72,7 @@ public final class LocalSandbox implements AutoCloseable {
         logs.install();
         functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), account,
                 StackConfig.name(key -> java.util.Optional.ofNullable(stack.files().config().get(StackConfig.NAMESPACE + ":" + key))),
-                aws.lambdaVariables());
+                aws.lambdaVariables(), new FunctionCode(stack.projectDir()));
         InvokeApi.register(sandbox.endpoint(), functions, logs, observer);
         LocalEventBus bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, account, observer);
         sandbox.endpoint().addListener(new PutEventsTap(bus, account, aws.region()));

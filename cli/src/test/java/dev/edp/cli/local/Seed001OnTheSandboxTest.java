@@ -36,7 +36,7 @@ class Seed001OnTheSandboxTest {
     void withoutTheForwardingRuleTheChecklistFailsAndTheUploadsAreLost() throws Exception {
         StackFiles files = StackFiles.read(Stacks.projectDir(), "dev");
         try (LocalSandbox sandbox = LocalSandbox.start(0, "us-east-1")) {
-            var stack = sandbox.deploy(files);
+            var stack = sandbox.deploy(files, Stacks.projectDir());
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             sandbox.run(logs, new Trace(quiet));
             String rule = stack.graph().ofType("aws:cloudwatch/eventRule:EventRule").stream()

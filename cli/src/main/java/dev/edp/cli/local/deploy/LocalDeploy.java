@@ -14,12 +14,14 @@ import dev.edp.cli.local.deploy.services.SchemaRegistryResources;
 import dev.edp.cli.local.deploy.services.SnsResources;
 import dev.edp.cli.local.deploy.services.SqsResources;
 import dev.edp.cli.local.deploy.services.StepFunctionsResources;
+import dev.edp.cli.local.functions.FunctionCode;
 import dev.edp.cli.local.sandbox.EmulatorClients;
 import dev.edp.cli.synth.StackFiles;
 import dev.edp.cli.synth.Synth;
 import dev.edp.testing.MotoServer;
 import dev.edp.testing.ResourceGraph;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,12 @@ public final class LocalDeploy {
     }
 
     /** The deployed stack: its graph (inputs with the emulator's real values), its exports, and where each went. */
-    public record DeployedStack(StackFiles files, ResourceGraph graph, Map<String, Object> exports,
+    public record DeployedStack(StackFiles files, Path projectDir, ResourceGraph graph, Map<String, Object> exports,
                                 Deployment deployment, ForwardTaps taps) {
     }
 
-    public static DeployedStack deploy(StackFiles files, EmulatorClients aws) {
+    /** Deploys; function code archives are resolved against {@code projectDir}, as Pulumi resolves them. */
+    public static DeployedStack deploy(StackFiles files, Path projectDir, EmulatorClients aws) {
         Deployment deployment = new Deployment();
         ForwardTaps taps = new ForwardTaps(aws.sqs());
         List<ResourceCreator> creators = List.of(
@@ -55,7 +58,7 @@ public final class LocalDeploy {
                 new LogsResources(aws.logs()),
                 new IamResources(aws.iam()),
                 new CloudWatchResources(),
-                new LambdaResources(),
+                new LambdaResources(new FunctionCode(projectDir)),
                 new SchemaRegistryResources());
         EmulatorMocks mocks = new EmulatorMocks(MotoServer.ACCOUNT, aws.region(), creators, deployment);
         Synth.Result result = Synth.run(files, mocks);
@@ -66,7 +69,7 @@ public final class LocalDeploy {
         }
         Map<String, Object> exports = new LinkedHashMap<>();
         result.run().exports().keySet().forEach(name -> exports.put(name, result.run().export(name)));
-        return new DeployedStack(result.files(), result.graph(), exports, deployment, taps);
+        return new DeployedStack(result.files(), projectDir, result.graph(), exports, deployment, taps);
     }
 
     private static String rootMessage(Throwable failure) {

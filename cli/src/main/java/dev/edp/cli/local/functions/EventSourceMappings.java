@@ -74,7 +74,7 @@ public final class EventSourceMappings implements AutoCloseable {
             Optional<LocalFunction> function = graph.sourcesOf(r, "functionName").stream().findFirst()
                     .flatMap(target -> functions.ofResource(target, graph));
             if (queue.isEmpty() || !queue.get().type().equals(QUEUE) || function.isEmpty()
-                    || !function.get().handler().isOnClassPath()) {
+                    || !function.get().runnable()) {
                 continue;
             }
             Map<String, Object> scaling = PendingResource.object(r.inputs(), "scalingConfig");

@@ -43,7 +43,13 @@ final class HandlerInstance {
     }
 
     static HandlerInstance create(HandlerReference reference, Map<String, String> environment) throws Exception {
-        Class<?> type = Class.forName(reference.className(), true, HandlerInstance.class.getClassLoader());
+        return create(reference, environment, HandlerInstance.class.getClassLoader());
+    }
+
+    /** With the class loaded from {@code loader} (the function's code, see {@link FunctionCode}). */
+    static HandlerInstance create(HandlerReference reference, Map<String, String> environment, ClassLoader loader)
+            throws Exception {
+        Class<?> type = Class.forName(reference.className(), true, loader);
         Object handler;
         boolean given;
         try {

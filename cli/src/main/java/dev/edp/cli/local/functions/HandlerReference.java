@@ -17,10 +17,15 @@ public record HandlerReference(String className, String methodName) {
                 : new HandlerReference(handler.substring(0, separator).trim(), handler.substring(separator + 2).trim());
     }
 
-    /** Whether the class can be loaded here (the runtime jar is on the CLI's class path; a user's may not be). */
+    /** Whether the class is on the CLI's class path (EDP's runtime is). */
     public boolean isOnClassPath() {
+        return loadableFrom(HandlerReference.class.getClassLoader());
+    }
+
+    /** Whether the class can be loaded from {@code loader} (see {@link FunctionCode}). */
+    public boolean loadableFrom(ClassLoader loader) {
         try {
-            Class.forName(className, false, HandlerReference.class.getClassLoader());
+            Class.forName(className, false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

@@ -26,7 +26,7 @@ public final class InvokeApi {
     public static void register(LambdaGateway gateway, LocalFunctions functions, FunctionLogs logs, Listener listener)
             throws Exception {
         for (LocalFunction function : functions.all()) {
-            if (function.handler().isOnClassPath()) {
+            if (function.runnable()) {
                 gateway.register(function.physicalName(), handler(function.start(logs), listener), function::context);
             }
         }

@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param memoryMb     the memory setting (the context reports it)
  * @param timeoutSeconds the timeout setting (the context's deadline)
  * @param logGroup     the function's log group, if it names one
+ * @param code         where its handler class is loaded from ({@link FunctionCode})
  */
 public record LocalFunction(String logicalName, String displayName, String physicalName, String arn,
                             HandlerReference handler, Map<String, String> environment, int memoryMb,
-                            int timeoutSeconds, String logGroup) {
+                            int timeoutSeconds, String logGroup, ClassLoader code) {
 
     public LocalFunction {
         environment = Map.copyOf(new TreeMap<>(environment));
@@ -30,8 +31,13 @@ public record LocalFunction(String logicalName, String displayName, String physi
 
     /** A new execution environment: the handler built with the function's environment, output to its log. */
     public Environment start(FunctionLogs logs) throws Exception {
-        HandlerInstance instance = logs.within(displayName, () -> HandlerInstance.create(handler, environment));
+        HandlerInstance instance = logs.within(displayName, () -> HandlerInstance.create(handler, environment, code));
         return new Environment(instance, logs);
+    }
+
+    /** Whether its handler class can be loaded (from its code archive or the CLI's class path). */
+    public boolean runnable() {
+        return handler.loadableFrom(code);
     }
 
     /** A Lambda context for one invocation of this function. */

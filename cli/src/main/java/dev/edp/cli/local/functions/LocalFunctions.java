@@ -35,9 +35,10 @@ public final class LocalFunctions {
     /**
      * @param component      the component's name (functions are named {@code <component>-<purpose>-fn})
      * @param lambdaVariables what Lambda and the sandbox set on every function (region, credentials, endpoint)
+     * @param code           where handler classes are loaded from
      */
     public static LocalFunctions of(ResourceGraph graph, Deployment deployment, String region, String account,
-                                    String component, Map<String, String> lambdaVariables) {
+                                    String component, Map<String, String> lambdaVariables, FunctionCode code) {
         List<LocalFunction> functions = new ArrayList<>();
         for (GraphResource r : graph.ofType(FUNCTION)) {
             String name = deployment.id(FUNCTION, r.name());
@@ -56,7 +57,7 @@ public final class LocalFunctions {
             functions.add(new LocalFunction(r.name(), displayName(r.name(), component, environment), name,
                     "arn:aws:lambda:" + region + ":" + account + ":function:" + name,
                     HandlerReference.parse(r.string("handler")), environment, memory,
-                    number(r.input("timeout"), 3), logGroup));
+                    number(r.input("timeout"), 3), logGroup, code.loaderFor(PendingResource.object(r.inputs(), "code"))));
         }
         return new LocalFunctions(functions);
     }

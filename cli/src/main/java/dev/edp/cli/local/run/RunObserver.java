@@ -33,7 +33,8 @@ public final class RunObserver implements LocalEventBus.Listener, EventSourceMap
     public void received(String bus, BusEvent event, String via, List<String> rules) {
         Instant now = Instant.now();
         String key = event.key();
-        trace.start(key, "event \"" + event.detailType() + "\" from " + event.source() + " (id " + event.id() + ")", now);
+        trace.start(key, event.source().equals("aws.s3") ? "S3 upload " + key
+                : "event \"" + event.detailType() + "\" from " + event.source() + " (id " + event.id() + ")", now);
         if (via.startsWith("forwarded")) {
             ledger.forwarded(key, now);
             trace.hop(key, now, "default bus: the forwarding rule matched the S3 event → " + bus);

@@ -39,11 +39,14 @@ public record ScenarioContext(LocalSandbox sandbox, Trace trace, CurUploads uplo
         return value instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
     }
 
-    /** The handler classes among {@code handlers} (handler strings) that are missing, for {@link Scenario#unavailable}. */
+    /**
+     * The handlers among {@code handlers} (handler strings) that no runnable function of the stack has (not
+     * deployed, or its class missing), for {@link Scenario#unavailable}.
+     */
     public Optional<String> missingHandlers(List<String> handlers) {
         List<String> missing = handlers.stream()
                 .map(dev.edp.cli.local.functions.HandlerReference::parse)
-                .filter(h -> !h.isOnClassPath())
+                .filter(h -> sandbox.functions().all().stream().noneMatch(f -> f.handler().equals(h) && f.runnable()))
                 .map(dev.edp.cli.local.functions.HandlerReference::className)
                 .toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of("handler missing: " + String.join(", ", missing));

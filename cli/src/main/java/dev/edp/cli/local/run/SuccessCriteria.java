@@ -48,7 +48,8 @@ public final class SuccessCriteria {
 
         criteria.add(load.flatMap(l -> l.filesPerHour().map(rate -> new Criterion("Scalability",
                         "throughput under load (" + l.files() + " files)",
-                        String.format("%,.0f files/hour (%d files in %s)", rate, l.ingested(), millis(l.elapsed())),
+                        String.format("%,.0f files/hour (%d files in %s, %d in flight)", rate, l.ingested(),
+                                millis(l.elapsed()), l.inFlight()),
                         "≥ 1,000 files/hour", status(rate >= FILES_PER_HOUR_TARGET && l.ingested() == l.files()))))
                 .orElse(notMeasured("Scalability", "throughput under load", "≥ 1,000 files/hour",
                         load.isPresent() ? "no file of the load phase was ingested" : "no load phase (--files 0 or cur not run)")));

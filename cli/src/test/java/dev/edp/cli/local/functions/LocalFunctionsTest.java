@@ -29,7 +29,8 @@ class LocalFunctionsTest {
                 function("edp-cur-ingest-fn", Map.of("EDP_CONSUMER", "cur-ingest", "EDP_TABLE_NAME", "edp-table-9")),
                 function("edp-wf-validate-fn", Map.of("EDP_TABLE_NAME", "edp-table-9"))));
         return LocalFunctions.of(graph, deployment, "us-east-1", "123456789012", "edp",
-                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4510", "AWS_REGION", "us-east-1"));
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4510", "AWS_REGION", "us-east-1"),
+                new FunctionCode(java.nio.file.Path.of("/nonexistent-project")));
     }
 
     @Test
@@ -56,6 +57,14 @@ class LocalFunctionsTest {
                 .containsEntry("AWS_LAMBDA_LOG_GROUP_NAME", "/edp/edp/dev/edp-cur-ingest-fn");
         assertThat(cur.memoryMb()).isEqualTo(1769);
         assertThat(cur.timeoutSeconds()).isEqualTo(900);
+    }
+
+    @Test
+    void withoutItsCodeArchiveAFunctionRunsFromTheClassPath() {
+        assertThat(functions().all()).allSatisfy(f -> {
+            assertThat(f.code()).isSameAs(FunctionCode.class.getClassLoader());
+            assertThat(f.runnable()).isTrue();
+        });
     }
 
     @Test

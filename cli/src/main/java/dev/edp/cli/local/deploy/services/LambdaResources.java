@@ -3,14 +3,16 @@ package dev.edp.cli.local.deploy.services;
 import dev.edp.cli.local.deploy.PendingResource;
 import dev.edp.cli.local.deploy.Placed;
 import dev.edp.cli.local.deploy.ResourceCreator;
+import dev.edp.cli.local.functions.FunctionCode;
 import dev.edp.cli.local.functions.HandlerReference;
 
 import java.util.Set;
 
 /**
  * Functions and how events reach them. moto runs Lambda functions only in Docker, so the sandbox runs them itself:
- * each function's handler class in this JVM, with the function's environment variables; each event source mapping
- * as a local poller; the Lambda Invoke API on the sandbox endpoint. Nothing is created on moto.
+ * each function's handler class in this JVM (loaded from the function's code archive, see {@link FunctionCode}), with
+ * the function's environment variables; each event source mapping as a local poller; the Lambda Invoke API on the
+ * sandbox endpoint. Nothing is created on moto.
  */
 public final class LambdaResources implements ResourceCreator {
 
@@ -19,6 +21,12 @@ public final class LambdaResources implements ResourceCreator {
     static final String ALIAS = "aws:lambda/alias:Alias";
     static final String PROVISIONED = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
     static final String PERMISSION = "aws:lambda/permission:Permission";
+
+    private final FunctionCode code;
+
+    public LambdaResources(FunctionCode code) {
+        this.code = code;
+    }
 
     @Override
     public Set<String> types() {
@@ -30,11 +38,11 @@ public final class LambdaResources implements ResourceCreator {
         return switch (r.type()) {
             case FUNCTION -> {
                 HandlerReference handler = HandlerReference.parse(r.required("handler"));
-                yield handler.isOnClassPath()
+                yield handler.loadableFrom(code.loaderFor(r.object("code")))
                         ? Placed.local(r.mockId(), "runs in-process with its environment variables (moto runs"
                         + " functions only in Docker)")
-                        : Placed.notEmulated(r.mockId(), "handler class not on the sandbox's class path: "
-                        + handler.className());
+                        : Placed.notEmulated(r.mockId(), "handler class in neither the function's code archive nor"
+                        + " the CLI's class path: " + handler.className());
             }
             case MAPPING -> Placed.local(r.mockId(), "a local poller: batch size, batching window, visibility timeout,"
                     + " ReportBatchItemFailures");
