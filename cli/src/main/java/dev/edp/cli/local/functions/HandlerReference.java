@@ -32,6 +32,16 @@ public record HandlerReference(String className, String methodName) {
         }
     }
 
+    /** Whether the class has a public constructor taking the function's environment ({@code Map<String, String>}). */
+    public boolean takesEnvironment(ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader).getConstructor(java.util.Map.class);
+            return true;
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return false;
+        }
+    }
+
     @Override
     public String toString() {
         return className + "::" + methodName;

@@ -38,11 +38,16 @@ public final class LambdaResources implements ResourceCreator {
         return switch (r.type()) {
             case FUNCTION -> {
                 HandlerReference handler = HandlerReference.parse(r.required("handler"));
-                yield handler.loadableFrom(code.loaderFor(r.object("code")))
+                ClassLoader loader = code.loaderFor(r.object("code"));
+                if (!handler.loadableFrom(loader)) {
+                    yield Placed.notEmulated(r.mockId(), "handler class in neither the function's code archive nor"
+                            + " the CLI's class path: " + handler.className());
+                }
+                yield handler.takesEnvironment(loader)
                         ? Placed.local(r.mockId(), "runs in-process with its environment variables (moto runs"
                         + " functions only in Docker)")
-                        : Placed.notEmulated(r.mockId(), "handler class in neither the function's code archive nor"
-                        + " the CLI's class path: " + handler.className());
+                        : Placed.local(r.mockId(), "runs in-process, but with the sandbox's process environment: "
+                        + handler.className() + " has no constructor taking its variables (Map<String, String>)");
             }
             case MAPPING -> Placed.local(r.mockId(), "a local poller: batch size, batching window, visibility timeout,"
                     + " ReportBatchItemFailures");
