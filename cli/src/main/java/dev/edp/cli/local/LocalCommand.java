@@ -1,6 +1,5 @@
 package dev.edp.cli.local;
 
-import dev.edp.cli.local.sandbox.Sandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,10 +61,9 @@ public final class LocalCommand implements Callable<Integer> {
                 run.awaitShutdown();
             }
             return outcome.passed() ? 0 : 1;
-        } catch (LambdaGateway.PortInUseException | Sandbox.EmulatorUnavailableException | IllegalArgumentException e) {
-            System.err.println("edp local: " + e.getMessage());
-            return 2;
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // A taken port, moto missing or dying, a bad option or stack file, a stack the emulator refuses: each
+            // message says what and what to do; no stack trace.
             System.err.println("edp local: " + e.getMessage());
             return 2;
         } finally {

@@ -1,6 +1,7 @@
 package dev.edp.cli.local;
 
 import dev.edp.cli.local.deploy.LocalDeploy;
+import dev.edp.cli.local.functions.EventSourceMappings;
 import dev.edp.cli.local.run.AuditScenario;
 import dev.edp.cli.local.run.ChecklistItem;
 import dev.edp.cli.local.run.Criterion;
@@ -17,8 +18,11 @@ import dev.edp.cli.local.run.cur.LoadPhase;
 import dev.edp.cli.local.run.cur.SeedChecklist;
 import dev.edp.cli.local.sandbox.SandboxFile;
 import dev.edp.cli.synth.StackFiles;
+import dev.edp.pattern.config.SeedConsumers;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,14 +90,14 @@ public final class LocalRun implements AutoCloseable {
         new SandboxFile(sandbox.sandbox().endpoint().uri(), region, stack.exports()).write(sandboxFile);
         console.println("  sandbox file: " + display(sandboxFile) + "; function logs: " + display(workDir.resolve("logs")));
 
-        context = new ScenarioContext(sandbox, trace, new CurUploads(), options.timeout(), console, options.files());
+        context = new ScenarioContext(sandbox, trace, new CurUploads(), options.timeout(), console);
         List<ScenarioResult> results = new ArrayList<>();
         Optional<LoadPhase.Result> load = Optional.empty();
         AuditScenario audit = null;
         for (Scenario scenario : scenarios) {
             if (scenario instanceof AuditScenario a) {
                 audit = a;
-                load = loadPhase(scenarios);
+                load = loadPhase();
             }
             report.scenario(scenario.name(), scenario.description());
             Optional<String> unavailable = scenario.unavailable(context);
@@ -104,7 +108,7 @@ public final class LocalRun implements AutoCloseable {
             sandbox.sandbox().checkAlive();
         }
         if (audit == null) {
-            load = loadPhase(scenarios);
+            load = loadPhase();
         }
         settle();
 
@@ -121,25 +125,25 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /** Function logs are appended to; a new run starts them afresh. */
-    private static void deleteOldLogs(Path directory) throws java.io.IOException {
-        if (java.nio.file.Files.isDirectory(directory)) {
-            try (var files = java.nio.file.Files.list(directory)) {
+    private static void deleteOldLogs(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (var files = Files.list(directory)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-                    java.nio.file.Files.delete(file);
+                    Files.delete(file);
                 }
             }
         }
     }
 
     /** The load phase runs when the CUR scenario did (and --files is not 0), before the audit check. */
-    private Optional<LoadPhase.Result> loadPhase(List<Scenario> scenarios) {
+    private Optional<LoadPhase.Result> loadPhase() {
         boolean curRan = !context.uploads().all().isEmpty();
         if (options.files() <= 0 || !curRan) {
             return Optional.empty();
         }
         int inFlight = sandbox.mappings().mappings().stream()
-                .filter(m -> m.function().displayName().equals(dev.edp.pattern.config.SeedConsumers.CUR_INGEST))
-                .mapToInt(dev.edp.cli.local.functions.EventSourceMappings.Mapping::concurrency).findFirst().orElse(1);
+                .filter(m -> m.function().displayName().equals(SeedConsumers.CUR_INGEST))
+                .mapToInt(EventSourceMappings.Mapping::concurrency).findFirst().orElse(1);
         report.scenario("load", options.files() + " cost reports, " + inFlight + " in flight at a time (the CUR consumer's"
                 + " maximum concurrency): throughput and latency");
         LoadPhase.Result result = LoadPhase.run(context, options.files(), inFlight);

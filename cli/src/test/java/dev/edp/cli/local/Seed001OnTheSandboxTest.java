@@ -46,7 +46,7 @@ class Seed001OnTheSandboxTest {
             sandbox.aws().events().removeTargets(b -> b.rule(ruleName).ids(targets.stream().map(t -> t.id()).toList()));
 
             ScenarioContext context = new ScenarioContext(sandbox, new Trace(quiet), new CurUploads(),
-                    Duration.ofSeconds(8), quiet, 0);
+                    Duration.ofSeconds(8), quiet);
             ScenarioResult cur = new CurScenario().run(context);
             List<ChecklistItem> checklist = SeedChecklist.evaluate(context);
             LossAccount loss = LossAccount.of(context, context.uploads().all().stream().map(CurUpload::uri).toList());

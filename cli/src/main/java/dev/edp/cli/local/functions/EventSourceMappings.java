@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The stack's SQS event source mappings, played locally: per mapping, as many pollers as its maximum concurrency,
- * each with an execution environment of its own, receiving batches ({@link SqsEventSource}: batch size, batching
+ * The stack's SQS event source mappings, played locally: per mapping, as many pollers as its maximum concurrency
+ * (at most {@value #MAX_LOCAL_CONCURRENCY}), each with an execution environment of its own, receiving batches ({@link SqsEventSource}: batch size, batching
  * window, {@code ReportBatchItemFailures}) and invoking the function's real handler. Failed records stay on the
  * queue; moto's redrive policy moves them to the DLQ after maxReceiveCount receives.
  *
@@ -33,6 +33,10 @@ public final class EventSourceMappings implements AutoCloseable {
 
     public static final String MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
     public static final String QUEUE = "aws:sqs/queue:Queue";
+
+    /** At most this many pollers (execution environments) per mapping here, whatever its maximum concurrency: prod's
+     * 50 would mean 250 handler instances and long polls on one laptop, and change nothing the scenarios observe. */
+    public static final int MAX_LOCAL_CONCURRENCY = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,7 +90,7 @@ public final class EventSourceMappings implements AutoCloseable {
                     batchSize == null ? 10 : batchSize, Duration.ofSeconds(window == null ? 0 : window),
                     responseTypes instanceof List<?> l && l.contains("ReportBatchItemFailures"),
                     // Lambda starts with up to five concurrent batches per queue when the mapping sets no maximum.
-                    concurrency == null ? 5 : concurrency));
+                    Math.min(MAX_LOCAL_CONCURRENCY, concurrency == null ? 5 : concurrency)));
         }
         return new EventSourceMappings(mappings);
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * for an outcome, and the console.
  */
 public record ScenarioContext(LocalSandbox sandbox, Trace trace, CurUploads uploads, Duration timeout,
-                              PrintStream console, int loadFiles) {
+                              PrintStream console) {
 
     public EmulatorClients aws() {
         return sandbox.aws();

@@ -10,7 +10,6 @@ import dev.edp.pattern.config.RuntimeHandlers;
 import dev.edp.pattern.config.SeedConsumers;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
