@@ -62,13 +62,18 @@ final class InflatingPipe extends InputStream {
         }
     }
 
+    /** The bytes of {@code raw}, inflated if they start with the gzip magic bytes. */
+    static InputStream plain(InputStream raw) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        buffered.mark(2);
+        boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
+        buffered.reset();
+        return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
     private void produceChunks(InputStream raw) {
         try {
-            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-            buffered.mark(2);
-            boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-            buffered.reset();
-            try (InputStream in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered) {
+            try (InputStream in = plain(raw)) {
                 while (true) {
                     byte[] bytes = empty.take();
                     int length = in.readNBytes(bytes, 0, bytes.length);

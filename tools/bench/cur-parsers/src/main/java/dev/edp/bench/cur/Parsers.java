@@ -53,6 +53,14 @@ enum Parsers {
         }
     },
 
+    /** commons-csv on every core, chunks cut at record boundaries (experiment: {@link ParallelChunks}). */
+    COMMONS_CSV_PARALLEL("commons-csv-parallel") {
+        @Override
+        CurAggregation aggregate(String file, InputStream in) throws IOException {
+            return ParallelChunks.aggregate(file, in);
+        }
+    },
+
     /** FastCSV with a callback handler that makes Strings of the four needed fields only. */
     FASTCSV("fastcsv") {
         @Override
