@@ -15,12 +15,13 @@ import java.util.concurrent.Callable;
  * use, moto missing or not starting, the stack not deploying).
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Deploys the stack's real graph onto an embedded AWS emulator (moto), runs its functions locally,",
-                "pushes the seed scenarios through it with a live trace, and reports seed 000's testing checklist and",
-                "success criteria. No AWS account. Needs ./edp setup once (Python moto in .venv)."})
+        description = "Deploys the stack's real graph onto an embedded AWS emulator (moto), runs its functions locally,"
+                + " pushes the seed scenarios through it with a live trace, and reports seed 000's testing checklist and"
+                + " success criteria. No AWS account needed: the edp launcher installs moto into .venv on first use."
+                + " See docs/local-sandbox.md.")
 public final class LocalCommand implements Callable<Integer> {
 
-    @Option(names = "--stack", defaultValue = "dev", description = "the stack whose Pulumi.<stack>.yaml to deploy (default: ${DEFAULT-VALUE})")
+    @Option(names = "--stack", defaultValue = "dev", paramLabel = "NAME", description = "the stack whose Pulumi.<stack>.yaml to deploy (default: ${DEFAULT-VALUE})")
     String stack;
 
     @Option(names = "--once", description = "run, report and exit (0 only if every checklist item passed and nothing was lost)")
@@ -32,13 +33,13 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--files", defaultValue = "25", paramLabel = "N", description = "cost reports in the load phase (0: none; default: ${DEFAULT-VALUE})")
     int files;
 
-    @Option(names = "--port", defaultValue = "4510", description = "the sandbox endpoint's port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "4510", paramLabel = "PORT", description = "the sandbox endpoint's port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE})")
     int port;
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "how long to wait for each outcome (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "the project directory, holding Pulumi.yaml (default: the current one)")
+    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR", description = "the project directory, holding Pulumi.yaml (default: the current one)")
     Path project;
 
     @Override

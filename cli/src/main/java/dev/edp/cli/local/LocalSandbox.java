@@ -21,6 +21,8 @@ import dev.edp.testing.MotoServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole pattern on the emulator, in three steps: {@link #start} (moto behind the sandbox endpoint),
@@ -70,8 +72,7 @@ public final class LocalSandbox implements AutoCloseable {
         RunObserver observer = new RunObserver(trace, ledger);
         logs = new FunctionLogs(logDirectory);
         logs.install();
-        functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), account,
-                StackConfig.name(key -> java.util.Optional.ofNullable(stack.files().config().get(StackConfig.NAMESPACE + ":" + key))),
+        functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), account, componentName(),
                 aws.lambdaVariables(), new FunctionCode(stack.projectDir()));
         InvokeApi.register(sandbox.endpoint(), functions, logs, observer);
         LocalEventBus bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, account, observer);
@@ -80,10 +81,16 @@ public final class LocalSandbox implements AutoCloseable {
         forwarded.start(stack.taps());
         String topic = String.valueOf(stack.exports().get("notificationsTopicArn"));
         notifications = Notifications.subscribe(aws.sqs(), aws.sns(), topic, observer::notified);
-        stack.deployment().plumbing("queue " + Notifications.QUEUE + " subscribed to " + topic.substring(topic.lastIndexOf(':') + 1),
-                "observes every notification, as a subscriber would");
+        stack.deployment().plumbing("queue " + Notifications.QUEUE + " subscribed to "
+                + topic.substring(topic.lastIndexOf(':') + 1), "observes every notification, as a subscriber would");
         mappings = EventSourceMappings.of(stack.graph(), stack.deployment(), functions);
         mappings.start(aws.sqs(), aws.region(), logs, RETRY_DELAY, observer);
+    }
+
+    /** The component's name ({@code edp:name}): the prefix of every logical name. */
+    private String componentName() {
+        Map<String, String> config = stack.files().config();
+        return StackConfig.name(key -> Optional.ofNullable(config.get(StackConfig.NAMESPACE + ":" + key)));
     }
 
     public EmulatorClients aws() {
