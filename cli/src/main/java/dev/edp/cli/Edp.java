@@ -1,6 +1,7 @@
 package dev.edp.cli;
 
 import dev.edp.cli.cur.CurCommand;
+import dev.edp.cli.dlq.DlqCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 BenchCommand.class,
                 CurCommand.class,
+                DlqCommand.class,
         })
 public final class Edp implements Runnable {
 
