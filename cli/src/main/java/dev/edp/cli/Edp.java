@@ -2,6 +2,7 @@ package dev.edp.cli;
 
 import dev.edp.cli.cur.CurCommand;
 import dev.edp.cli.dlq.DlqCommand;
+import dev.edp.cli.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 CurCommand.class,
                 DlqCommand.class,
+                ReplayCommand.class,
         })
 public final class Edp implements Runnable {
 

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Runs a command in-process as a user would run {@code ./edp}, capturing what it prints and its exit code. */
 public final class CliRun {
 
@@ -15,6 +17,12 @@ public final class CliRun {
     }
 
     private CliRun() {
+    }
+
+    /** The command refused its input: exit 2, and stderr names the problem. */
+    public static void assertRefused(Outcome outcome, String message) {
+        assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isEqualTo(2);
+        assertThat(outcome.err()).contains(message);
     }
 
     /** {@code ./edp ARGS}. */

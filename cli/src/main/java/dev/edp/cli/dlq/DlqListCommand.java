@@ -1,5 +1,6 @@
 package dev.edp.cli.dlq;
 
+import dev.edp.cli.ops.Flags;
 import dev.edp.cli.ops.OpsClients;
 import dev.edp.cli.ops.OpsCommand;
 import dev.edp.cli.ops.OpsException;
@@ -49,9 +50,7 @@ public final class DlqListCommand extends OpsCommand {
 
     @Override
     protected void validate() {
-        if (sample < 0 || sample > 1000) {
-            throw new OpsException("--sample " + sample + ": must be 0 to 1000");
-        }
+        Flags.range("--sample", sample, 0, 1000);
         if (scan < Math.max(1, sample) || scan > 10_000) {
             throw new OpsException("--scan " + scan + ": must be at least --sample (" + sample + ") and at most 10000");
         }

@@ -2,11 +2,13 @@ package dev.edp.cli.dlq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.edp.cli.ops.Flags;
 import dev.edp.cli.ops.OpsClients;
 import dev.edp.cli.ops.OpsCommand;
 import dev.edp.cli.ops.OpsException;
 import dev.edp.cli.ops.Queues;
 import dev.edp.cli.ops.StackTarget;
+import dev.edp.cli.ops.StopOnSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,9 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code ./edp dlq redrive}: a consumer's dead-lettered messages back to its queue, without loss or duplicates. */
 @Command(name = "redrive", mixinStandardHelpOptions = true,
@@ -79,12 +78,8 @@ public final class DlqRedriveCommand extends OpsCommand {
         }
         requestedMechanism();
         inDoubtPolicy();
-        if (visibilitySeconds < 1 || visibilitySeconds > 43_200) {
-            throw new OpsException("--visibility-seconds " + visibilitySeconds + ": must be 1 to 43200");
-        }
-        if (pollSeconds < 0 || pollSeconds > 300) {
-            throw new OpsException("--poll-seconds " + pollSeconds + ": must be 0 to 300");
-        }
+        Flags.range("--visibility-seconds", visibilitySeconds, 1, 43_200);
+        Flags.range("--poll-seconds", pollSeconds, 0, 300);
     }
 
     @Override
@@ -141,28 +136,9 @@ public final class DlqRedriveCommand extends OpsCommand {
         progress.println("  journal: " + journal.describe());
         CopyRedrive.Plan plan = new CopyRedrive.Plan(dlqUrl, sourceUrl, Queues.isFifo(aws.sqs(), sourceUrl),
                 max == null ? 0 : max, inDoubtPolicy(), visibilitySeconds);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C / SIGTERM: finish the message in hand, then stop (the JVM waits for that, up to 30 s).
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "edp-redrive-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         CopyRedrive.Outcome result;
-        try {
-            result = new CopyRedrive(aws.sqs(), journal, checkpoint).run(plan, stop::get);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook has done its job
-            }
+        try (StopOnSignal stop = StopOnSignal.install("edp-redrive-stop")) {
+            result = new CopyRedrive(aws.sqs(), journal, checkpoint).run(plan, stop::requested);
         }
         progress.println("  moved " + result.moved() + " message(s)"
                 + (result.leftoversDeleted() > 0 ? "; deleted " + result.leftoversDeleted()

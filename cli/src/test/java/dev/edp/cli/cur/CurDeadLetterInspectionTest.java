@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.local.SqsEventSource;
 import dev.edp.cli.CliRun;
+import dev.edp.cli.ops.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,24 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the error shown is the one the function recorded (its failure log line, the same file, line and reason as its
  * error notification), found in the function's log group where Lambda ships what the function prints.
  */
-class CurDeadLetterInspectionTest {
+class CurDeadLetterInspectionTest extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG_GROUP = "/edp/edp/dev/cur-ingest-0001";
-    private static MotoServer moto;
 
     @TempDir
     Path project;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
 
     @Test
     void theDeadLetteredReportShowsTheFileLineAndReasonTheFunctionRecorded() throws Exception {

@@ -3,11 +3,10 @@ package dev.edp.cli.dlq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.CliRun;
+import dev.edp.cli.ops.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
 import dev.edp.cli.ops.Queues;
 import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,27 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.edp.cli.CliRun.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./edp dlq list} on moto: depth, oldest, receive counts, and only the errors the pipeline recorded. */
-class DlqListTest {
+class DlqListTest extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
 
     @TempDir
     Path project;
     private OpsSandbox sandbox;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
 
     @BeforeEach
     void freshAccount() {
@@ -204,11 +193,6 @@ class DlqListTest {
         Files.writeString(noQueues, "{\"busName\": \"b\"}");
         assertRefused(sandbox.edp("dlq", "list", "--stack", "dev", "--outputs", noQueues.toString()),
                 noQueues + ": no output 'queueUrls'");
-    }
-
-    static void assertRefused(CliRun.Outcome outcome, String message) {
-        assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isEqualTo(2);
-        assertThat(outcome.err()).contains(message);
     }
 
     private static MessageAttributeValue text(String value) {

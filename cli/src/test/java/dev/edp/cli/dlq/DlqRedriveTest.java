@@ -3,11 +3,9 @@ package dev.edp.cli.dlq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.CliRun;
+import dev.edp.cli.ops.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
 import dev.edp.cli.ops.Queues;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.edp.cli.dlq.DlqListTest.assertRefused;
+import static dev.edp.cli.CliRun.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ./edp dlq redrive} on moto, which has no message move tasks: the copy mechanism, its journal, and runs
  * stopped for real at every step of a move and rerun: no message lost, none delivered twice.
  */
-class DlqRedriveTest {
+class DlqRedriveTest extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODIES = List.of("{\"order\":1}", "{\"order\":2}", "{\"order\":3}",
             "{\"order\":4}", "{\"order\":5}", "{\"order\":6}");
-    private static MotoServer moto;
 
     @TempDir
     Path project;
@@ -43,16 +40,6 @@ class DlqRedriveTest {
     private List<String> deadLetteredIds;
     private String dlq;
     private String queue;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
 
     @BeforeEach
     void sixDeadLetteredOrders() {
