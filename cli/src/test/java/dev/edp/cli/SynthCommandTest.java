@@ -53,6 +53,29 @@ class SynthCommandTest {
     }
 
     @Test
+    void writesTheCostEstimateInSeed004sShapeWithTheVolumesGiven(@TempDir Path dir) throws IOException {
+        Path volumes = dir.resolve("volumes.json");
+        Files.writeString(volumes, "{\"typical\": {\"workflowExecutions\": 0}}");
+        CliRun.Outcome result = edp("synth", "--stack", "dev", "--out", dir.resolve("out").toString(),
+                "--project-dir", Stacks.projectDir().toString(), "--volumes", volumes.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        String cost = Files.readString(dir.resolve("out").resolve("cost.md"));
+        assertThat(cost).startsWith("# Monthly cost estimate: stack dev")
+                .contains("| Component | Minimum | Typical | Maximum |")
+                .contains("| Step Functions | $0.04 | $0.00 | $200.00 |")
+                .contains("| **TOTAL** |")
+                .contains("(" + volumes + " over EDP's defaults;")
+                .contains("| lambda.duration.arm64 | 0.0000133334 | 1 | GB-seconds (Arm) | https://cloudchipr.com/blog/aws-lambda-pricing |");
+
+        Files.writeString(volumes, "{\"typical\": {\"events\": \"lots\"}}");
+        CliRun.Outcome bad = edp("synth", "--stack", "dev", "--out", dir.resolve("bad").toString(),
+                "--project-dir", Stacks.projectDir().toString(), "--volumes", volumes.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains(volumes + ": typical.events: not a number");
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    @Test
     void aBadConfigFailsWithEveryFieldNamed(@TempDir Path project) throws IOException {
         Files.copy(Stacks.projectDir().resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
         Files.writeString(project.resolve("Pulumi.bad.yaml"), """
