@@ -41,7 +41,7 @@ class SynthCommandTest {
 
         String diagram = Files.readString(out.resolve("architecture.mmd"));
         assertThat(diagram).startsWith("flowchart LR")
-                .contains("edp_cur_ingest -->|Object Created| default_bus")
+                .contains("edp_cur_ingest_bucket -->|Object Created| default_bus")
                 .contains("default_bus --> edp_cur_forward_rule")
                 .contains("edp_cur_forward_rule --> edp_bus")
                 .contains("edp_order_processor_rule --> edp_order_processor_queue")
@@ -49,7 +49,7 @@ class SynthCommandTest {
                 .contains("edp_order_processor_queue -.->|after max receives| edp_order_processor_dlq")
                 .contains("edp_workflow_trigger_rule --> edp_workflow")
                 .contains("edp_audit_rule --> edp_audit_stream")
-                .contains("edp_audit_stream --> edp_audit");
+                .contains("edp_audit_stream --> edp_audit_bucket");
     }
 
     @Test

@@ -101,7 +101,7 @@ class EventDrivenPatternTest {
                 .build());
         assertThat(g.ofType("aws:s3/bucketNotification:BucketNotification")).isEmpty();
         assertThat(g.ofType("aws:s3/bucketV2:BucketV2")).extracting(GraphResource::name)
-                .containsExactlyInAnyOrder("edp-cur-curated", "edp-audit");
+                .containsExactlyInAnyOrder("edp-cur-curated-bucket", "edp-audit-bucket");
         assertThat(g.named("edp-cur-forward-rule").string("eventPattern")).contains("acme-cost-reports");
         assertThat(json(g.named("edp-cur-ingest-policy"), "policy").toString())
                 .contains("arn:aws:s3:::acme-cost-reports/*");

@@ -1,9 +1,14 @@
 package dev.edp.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Pulumi;
+import dev.edp.pattern.config.RuntimeHandlers;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code java -jar stack/target/edp-stack.jar}: what Pulumi runs for {@code pulumi up} (Pulumi.yaml, option
@@ -20,28 +25,34 @@ public final class App {
         if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
             System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "4");
         }
-        String jar = runtimeJar();
-        if (!Files.isRegularFile(Path.of(jar))) {
-            System.err.println("edp: the Lambda jar " + jar + " does not exist. Build it first: mvn -B -DskipTests package"
-                    + " (or point edp:runtimeJar at it)");
+        Optional<String> problem = missingRuntimeJar(System.getenv("PULUMI_CONFIG"), Path.of(""));
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
             System.exit(2);
         }
         Pulumi.run(EdpStack::define);
     }
 
-    /** The jar path from {@code edp:runtimeJar} in the engine's config, else the default build output. */
-    private static String runtimeJar() {
-        String config = System.getenv("PULUMI_CONFIG");
-        if (config != null) {
+    /**
+     * Why the program cannot deploy, if the Lambda jar it points at is not there: {@code edp:runtimeJar} from the
+     * engine's config (the JSON the engine passes in {@code PULUMI_CONFIG}), else the default build output.
+     */
+    static Optional<String> missingRuntimeJar(String engineConfigJson, Path projectDir) {
+        String jar = RuntimeHandlers.DEFAULT_JAR;
+        if (engineConfigJson != null && !engineConfigJson.isBlank()) {
             try {
-                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config).get("edp:runtimeJar");
+                JsonNode node = new ObjectMapper().readTree(engineConfigJson).get(StackConfig.NAMESPACE + ":runtimeJar");
                 if (node != null && node.isTextual()) {
-                    return node.asText();
+                    jar = node.asText();
                 }
-            } catch (java.io.IOException e) {
-                // Unreadable engine config: Pulumi itself reports it when the program starts.
+            } catch (IOException e) {
+                // Unreadable engine config: Pulumi reports it itself when the program reads its config.
             }
         }
-        return dev.edp.pattern.config.RuntimeHandlers.DEFAULT_JAR;
+        if (Files.isRegularFile(projectDir.resolve(jar))) {
+            return Optional.empty();
+        }
+        return Optional.of("edp: the Lambda jar " + jar + " does not exist. Build it first: mvn -B -DskipTests package"
+                + " (or point edp:runtimeJar at it)");
     }
 }

@@ -43,15 +43,24 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts a server and waits until it answers. */
     public static MotoServer start() {
+        return start(java.util.Map.of());
+    }
+
+    /**
+     * Starts a server with extra environment variables, e.g. {@code MOTO_PORT}: the port moto's Step Functions
+     * interpreter sends its service integrations to (moto keeps a preset value; see dev.edp.cli.local.LambdaGateway).
+     */
+    public static MotoServer start(java.util.Map<String, String> environment) {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(
                 "moto server not found: set EDP_MOTO_SERVER or run ./edp setup (it installs moto into .venv)"));
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-" + port + "-", ".log");
-            Process process = new ProcessBuilder(executable.toString(), "-H", HOST, "-p", Integer.toString(port))
+            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", HOST, "-p", Integer.toString(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, URI.create("http://" + HOST + ":" + port), log);
             server.awaitReady();
             return server;
@@ -70,6 +79,27 @@ public final class MotoServer implements AutoCloseable {
         int status = post("/moto-api/reset");
         if (status != 200) {
             throw new IllegalStateException("moto reset answered HTTP " + status);
+        }
+    }
+
+    /**
+     * Changes moto's configuration through its config API ({@code POST /moto-api/config}), e.g.
+     * {@code {"stepfunctions": {"execute_state_machine": true}}} to run state machines instead of only storing them.
+     */
+    public void configure(String json) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/config").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            if (status / 100 != 2) {
+                throw new IllegalStateException("moto config " + json + " answered HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto config " + json + " failed: " + e.getMessage(), e);
         }
     }
 

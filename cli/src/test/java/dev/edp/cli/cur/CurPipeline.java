@@ -3,7 +3,6 @@ package dev.edp.cli.cur;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.local.LocalContext;
 import dev.edp.cli.local.SqsEventSource;
@@ -14,9 +13,6 @@ import dev.edp.runtime.cur.CostTotals;
 import dev.edp.runtime.cur.CurIngestHandler;
 import dev.edp.runtime.cur.CurSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -79,11 +75,7 @@ final class CurPipeline {
                 QueueAttributeName.REDRIVE_POLICY, JSON.writeValueAsString(Map.of(
                         "deadLetterTargetArn", deadLetters.arn(), "maxReceiveCount", Integer.toString(MAX_RECEIVE_COUNT)))));
         customBusRules.addRule("cur-ingest", EventPatterns.objectCreated(INGEST_BUCKET, EventPatterns.CUR_SUFFIXES));
-        aws.dynamo.createTable(b -> b.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
-        aws.dynamo.updateTimeToLive(b -> b.tableName(TABLE).timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
+        resources.table(TABLE);
         topicArn = aws.sns.createTopic(b -> b.name("edp-dev-notifications")).topicArn();
         notifications = resources.queue("notifications-subscriber");
         aws.sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(notifications.arn()));
@@ -143,21 +135,8 @@ final class CurPipeline {
     }
 
     /** The notifications published so far (drained): the SNS envelope's attributes and the parsed body. */
-    List<Notified> notifications() throws Exception {
-        List<Notified> all = new ArrayList<>();
-        for (Message message : resources.drain(notifications)) {
-            JsonNode envelope = JSON.readTree(message.body());
-            JsonNode attributes = envelope.path("MessageAttributes");
-            all.add(new Notified(attributes.path("kind").path("Value").asText(),
-                    attributes.path("source").path("Value").asText(),
-                    attributes.path("severity").path("Value").asText(),
-                    JSON.readTree(envelope.path("Message").asText())));
-        }
-        return all;
-    }
-
-    /** One notification as a subscriber sees it. */
-    record Notified(String kind, String source, String severity, JsonNode body) {
+    List<MotoResources.Notified> notifications() throws Exception {
+        return resources.notifications(notifications);
     }
 
     /** Keeps each EMF flush's JSON. */

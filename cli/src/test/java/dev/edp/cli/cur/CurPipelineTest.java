@@ -87,9 +87,9 @@ class CurPipelineTest {
                 && line.contains(",edp-dev-cur-ingest,cur/2024-01/report-1.csv,"));
         assertThat(aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET)).keyCount()).isEqualTo(expected.days().size());
 
-        List<CurPipeline.Notified> notified = pipeline.notifications().stream().filter(n -> !n.kind().equals("anomaly")).toList();
+        List<MotoResources.Notified> notified = pipeline.notifications().stream().filter(n -> !n.kind().equals("anomaly")).toList();
         assertThat(notified).hasSize(1);
-        CurPipeline.Notified success = notified.get(0);
+        MotoResources.Notified success = notified.get(0);
         assertThat(success.kind()).isEqualTo("success");
         assertThat(success.source()).isEqualTo("cur");
         assertThat(success.severity()).isEqualTo("info");
@@ -142,7 +142,7 @@ class CurPipelineTest {
 
         CurAggregation expected = aggregate(report);
         assertThat(plain(committedTotals(expected))).isEqualTo(plain(expected.totals()));
-        assertThat(pipeline.notifications()).extracting(CurPipeline.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
+        assertThat(pipeline.notifications()).extracting(MotoResources.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
                 .containsExactly("success");
         assertThat(pipeline.logs.toString(StandardCharsets.UTF_8)).contains("\"status\":\"ALREADY_INGESTED\"");
     }
@@ -196,10 +196,10 @@ class CurPipelineTest {
         assertThat(deadLettered).hasSize(1);
         assertThat(deadLettered.get(0).body()).contains("cur/bad.csv");
 
-        List<CurPipeline.Notified> notified = pipeline.notifications();
-        assertThat(notified).extracting(CurPipeline.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
+        List<MotoResources.Notified> notified = pipeline.notifications();
+        assertThat(notified).extracting(MotoResources.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
                 .containsExactlyInAnyOrder("success", "error");
-        CurPipeline.Notified error = notified.stream().filter(n -> n.kind().equals("error")).findFirst().orElseThrow();
+        MotoResources.Notified error = notified.stream().filter(n -> n.kind().equals("error")).findFirst().orElseThrow();
         assertThat(error.severity()).isEqualTo("error");
         assertThat(error.body().path("file").asText()).isEqualTo("s3://edp-dev-cur-ingest/cur/bad.csv");
         assertThat(error.body().path("line").asInt()).isEqualTo(3);
@@ -231,7 +231,7 @@ class CurPipelineTest {
         source.pollUntil(() -> pipeline.resources.depth(pipeline.ingest) == 0, PATIENCE);
 
         assertThat(plain(committedTotals(expected))).isEqualTo(plain(expected.totals()));
-        assertThat(pipeline.notifications()).extracting(CurPipeline.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
+        assertThat(pipeline.notifications()).extracting(MotoResources.Notified::kind).filteredOn(kind -> !kind.equals("anomaly"))
                 .containsExactly("success");
     }
 
@@ -249,7 +249,7 @@ class CurPipelineTest {
         SqsEventSource source = pipeline.eventSource(pipeline.handler(), 1);
         source.pollUntil(() -> pipeline.resources.depth(pipeline.ingest) == 0, PATIENCE);
 
-        List<CurPipeline.Notified> anomalies = pipeline.notifications().stream().filter(n -> n.kind().equals("anomaly")).toList();
+        List<MotoResources.Notified> anomalies = pipeline.notifications().stream().filter(n -> n.kind().equals("anomaly")).toList();
         assertThat(anomalies).hasSize(1);
         assertThat(anomalies.get(0).severity()).isEqualTo("warning");
         assertThat(anomalies.get(0).body().path("anomalies").get(0).path("usageDate").asText()).isEqualTo("2024-01-08");

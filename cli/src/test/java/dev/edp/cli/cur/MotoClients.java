@@ -10,24 +10,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** AWS clients pointed at one moto server. */
-final class MotoClients {
+/** AWS clients pointed at one moto server (the domain tests share them). */
+public final class MotoClients {
 
-    final S3Client s3;
-    final SqsClient sqs;
-    final EventBridgeClient events;
-    final DynamoDbClient dynamo;
-    final SnsClient sns;
+    public final S3Client s3;
+    public final SqsClient sqs;
+    public final EventBridgeClient events;
+    public final DynamoDbClient dynamo;
+    public final SnsClient sns;
+    public final SfnClient sfn;
 
-    MotoClients(MotoServer moto) {
+    public MotoClients(MotoServer moto) {
         s3 = configure(S3Client.builder(), moto).forcePathStyle(true).build();
         sqs = configure(SqsClient.builder(), moto).build();
         events = configure(EventBridgeClient.builder(), moto).build();
         dynamo = configure(DynamoDbClient.builder(), moto).build();
         sns = configure(SnsClient.builder(), moto).build();
+        sfn = configure(SfnClient.builder(), moto).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, MotoServer moto) {

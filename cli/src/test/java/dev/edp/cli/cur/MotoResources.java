@@ -1,26 +1,34 @@
 package dev.edp.cli.cur;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Creates and reads the emulator resources the CUR tests use, with the settings the pattern gives them. */
-final class MotoResources {
+/** Creates and reads the emulator resources the CUR and domain tests use, with the settings the pattern gives them. */
+public final class MotoResources {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A queue's URL and ARN. */
-    record Queue(String url, String arn) {
+    public record Queue(String url, String arn) {
     }
 
     private final MotoClients aws;
 
-    MotoResources(MotoClients aws) {
+    public MotoResources(MotoClients aws) {
         this.aws = aws;
     }
 
@@ -39,24 +47,33 @@ final class MotoResources {
         aws.s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
-    Queue queue(String name, Map<QueueAttributeName, String> attributes) {
+    public Queue queue(String name, Map<QueueAttributeName, String> attributes) {
         String url = aws.sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
         String arn = aws.sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new Queue(url, arn);
     }
 
-    Queue queue(String name) {
+    public Queue queue(String name) {
         return queue(name, Map.of());
     }
 
+    /** The pattern's single table: pk and sk (strings), on-demand, TTL on {@code expiresAt}. */
+    public void table(String name) {
+        aws.dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+        aws.dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
+    }
+
     /** A custom event bus; returns its ARN. */
-    String bus(String name) {
+    public String bus(String name) {
         return aws.events.createEventBus(b -> b.name(name)).eventBusArn();
     }
 
     /** A rule on {@code bus} ("default" for the default bus) with the given targets (ARNs). */
-    void rule(String bus, String name, String pattern, String... targetArns) {
+    public void rule(String bus, String name, String pattern, String... targetArns) {
         aws.events.putRule(b -> b.eventBusName(bus).name(name).eventPattern(pattern));
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < targetArns.length; i++) {
@@ -66,7 +83,7 @@ final class MotoResources {
     }
 
     /** Receives and deletes everything waiting in the queue now. */
-    List<Message> drain(Queue queue) {
+    public List<Message> drain(Queue queue) {
         List<Message> all = new ArrayList<>();
         while (true) {
             List<Message> batch = aws.sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
@@ -81,8 +98,27 @@ final class MotoResources {
         }
     }
 
+    /** A notification as an SQS subscriber of the topic receives it: the filter attributes, subject and JSON body. */
+    public record Notified(String kind, String source, String severity, String subject, JsonNode body) {
+    }
+
+    /** Receives and deletes the notifications waiting in a queue subscribed to the topic (raw delivery off). */
+    public List<Notified> notifications(Queue subscriber) throws IOException {
+        List<Notified> all = new ArrayList<>();
+        for (Message message : drain(subscriber)) {
+            JsonNode envelope = JSON.readTree(message.body());
+            JsonNode attributes = envelope.path("MessageAttributes");
+            all.add(new Notified(attributes.path("kind").path("Value").asText(),
+                    attributes.path("source").path("Value").asText(),
+                    attributes.path("severity").path("Value").asText(),
+                    envelope.path("Subject").asText(),
+                    JSON.readTree(envelope.path("Message").asText())));
+        }
+        return all;
+    }
+
     /** How many messages the queue holds (visible and in flight). */
-    int depth(Queue queue) {
+    public int depth(Queue queue) {
         Map<QueueAttributeName, String> attributes = aws.sqs.getQueueAttributes(b -> b.queueUrl(queue.url())
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();

@@ -206,7 +206,7 @@ class StackGraphTest {
         JsonNode curEnv = tree(cur, "environment").get("variables");
         assertThat(curEnv.get("EDP_ANOMALY_FACTOR").asText()).isEqualTo("3");
         assertThat(curEnv.get("EDP_ANOMALY_WINDOW_DAYS").asText()).isEqualTo("7");
-        assertThat(curEnv.get("EDP_CURATED_BUCKET").asText()).startsWith("edp-cur-curated-");
+        assertThat(curEnv.get("EDP_CURATED_BUCKET").asText()).startsWith("edp-cur-curated-bucket-");
     }
 
     static GraphResource mappedFunction(ResourceGraph g, GraphResource mapping) {
@@ -325,6 +325,7 @@ class StackGraphTest {
         assertThat(depth.stream().filter(a -> a.name().endsWith("-dlq-messages")))
                 .hasSize(6).allSatisfy(a -> {
                     assertThat(((Number) a.input("threshold")).doubleValue()).isEqualTo(1.0);
+                    assertThat(a.input("period")).isEqualTo(60L);
                     assertThat(a.input("comparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
                 });
         GraphResource dashboard = g.ofType("aws:cloudwatch/dashboard:Dashboard").get(0);
@@ -386,6 +387,38 @@ class StackGraphTest {
         assertThat(documents).isEqualTo(44);
     }
 
+    /** What each handler really calls (runtime/README.md) is what its role allows, and nothing more. */
+    @Test
+    void seedFunctionsHaveExactlyTheAccessTheirHandlersUse() {
+        ResourceGraph g = graph("dev");
+        Set<String> base = Set.of("WriteOwnLogs", "SendTraces", "DecryptEnvironmentAndMessages");
+        Set<String> consumer = Set.of("ConsumeOwnQueue");
+        Set<String> tableAndNotify = Set.of("ReadTable", "WriteTable", "PublishNotifications", "EncryptWithPatternKey");
+        Map<String, Set<String>> expected = Map.of(
+                "edp-order-processor-policy", union(base, consumer, tableAndNotify),
+                "edp-inventory-processor-policy", union(base, consumer, tableAndNotify),
+                "edp-notification-processor-policy", union(base, consumer, tableAndNotify),
+                "edp-approval-processor-policy", union(base, consumer, tableAndNotify, Set.of("CompleteWorkflowTasks")),
+                "edp-cur-ingest-policy", union(base, consumer, tableAndNotify,
+                        Set.of("ReadIngestedFiles", "WriteCuratedFiles")),
+                "edp-wf-validate-policy", base,
+                "edp-wf-process-order-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
+                "edp-wf-reserve-inventory-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
+                "edp-wf-handle-error-policy", union(base, Set.of("WriteTable", "PublishNotifications",
+                        "EncryptWithPatternKey")));
+        expected.forEach((policy, sids) -> assertThat(json(g.named(policy), "policy").findValuesAsText("Sid"))
+                .as(policy).containsExactlyInAnyOrderElementsOf(sids));
+    }
+
+    @SafeVarargs
+    static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void eachConsumerQueueAcceptsOnlyItsOwnRule(String stack) {
@@ -415,7 +448,7 @@ class StackGraphTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void s3UploadsAreForwardedFromTheDefaultBusToTheCustomBus(String stack) {
         ResourceGraph g = graph(stack);
-        GraphResource bucket = g.named("edp-cur-ingest");
+        GraphResource bucket = g.named("edp-cur-ingest-bucket");
         GraphResource notification = g.ofType("aws:s3/bucketNotification:BucketNotification").get(0);
         assertThat(notification.input("eventbridge")).isEqualTo(true);
         assertThat(notification.propertyDependencies().get("bucket")).containsExactly(bucket.urn());
@@ -452,7 +485,7 @@ class StackGraphTest {
         assertThat(s3.get("prefix").asText()).contains("year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}");
         assertThat(s3.get("errorOutputPrefix").asText()).startsWith("errors/");
         GraphResource bucket = dependency(g, stream, "extendedS3Configuration", "aws:s3/bucketV2:BucketV2");
-        assertThat(bucket.name()).isEqualTo("edp-audit");
+        assertThat(bucket.name()).isEqualTo("edp-audit-bucket");
         GraphResource block = g.find(b -> b.type().equals("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")
                 && b.propertyDependencies().get("bucket").contains(bucket.urn())).orElseThrow();
         for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {

@@ -22,7 +22,7 @@ import java.util.Map;
  *   <tr><td>Lambda throttles (added)</td><td>AWS/Lambda Throttles, Sum</td><td>&gt; 0 in 5 min</td></tr>
  *   <tr><td>SQS queue depth</td><td>AWS/SQS ApproximateNumberOfMessagesVisible, Max</td><td>&gt; 10,000</td></tr>
  *   <tr><td>Age of oldest message (added)</td><td>AWS/SQS ApproximateAgeOfOldestMessage, Max</td><td>&gt; 900 s</td></tr>
- *   <tr><td>DLQ messages</td><td>AWS/SQS ApproximateNumberOfMessagesVisible, Max</td><td>&ge; 1</td></tr>
+ *   <tr><td>DLQ messages</td><td>AWS/SQS ApproximateNumberOfMessagesVisible, Max, every minute</td><td>&ge; 1</td></tr>
  *   <tr><td>Step Functions failed</td><td>AWS/States ExecutionsFailed, Sum</td><td>&ge; 1</td></tr>
  *   <tr><td>Step Functions throttled</td><td>AWS/States ExecutionThrottled, Sum</td><td>&gt; 5 in 5 min</td></tr>
  * </table>
@@ -66,8 +66,10 @@ public final class Alarms {
             factory.maximum(queue.label() + "-oldest-message-age", "AWS/SQS", "ApproximateAgeOfOldestMessage", dims,
                     ">", s.queueOldestMessageAgeSeconds(), "Messages in " + queue.label() + " are waiting too long");
         }
+        // Seed 004: "DLQ monitoring (immediate alerting)": DLQs are evaluated every minute, not every period.
+        AlarmFactory everyMinute = new AlarmFactory(ctx, alarmsTopicArn, 60, result.alarms);
         for (Monitored.Named dlq : watched.deadLetterQueues) {
-            factory.maximum(dlq.label() + "-messages", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+            everyMinute.maximum(dlq.label() + "-messages", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
                     Map.of("QueueName", dlq.name()), ">=", s.dlqMessages(),
                     "Failed events are waiting in " + dlq.label() + ": inspect with ./edp dlq list");
         }

@@ -41,7 +41,7 @@ public record AuditTrail(SecureBucket bucket, FirehoseDeliveryStream stream, Rol
 
     public static AuditTrail create(PatternContext ctx, PatternKey key, EventBusResources bus) {
         AuditSettings settings = ctx.settings().audit();
-        SecureBucket bucket = SecureBucket.create(ctx, "audit", key.arn(), new SecureBucket.Lifecycle(
+        SecureBucket bucket = SecureBucket.create(ctx, "audit-bucket", key.arn(), new SecureBucket.Lifecycle(
                 settings.infrequentAccessAfterDays(), settings.glacierAfterDays(),
                 settings.expireAfterDays() == 0 ? null : settings.expireAfterDays()));
 

@@ -45,14 +45,15 @@ public final class SeedConsumers {
                         .description("Publishes notifications with filterable attributes (seed 003: Notification Sent)")
                         .eventPattern(EventPatterns.sourceAndTypes("notifications", List.of("Notification Sent")))
                         .handler(RuntimeHandlers.NOTIFICATION_PROCESSOR)
-                        .grants("notifications:publish")
+                        // The table holds its "published once" records (runtime/README.md, idempotency).
+                        .grants("table:read", "table:write", "notifications:publish")
                         .build(),
                 ConsumerArgs.builder()
                         .name(APPROVAL_PROCESSOR)
                         .description("Completes the workflow's approval wait (Approval Decided)")
                         .eventPattern(EventPatterns.sourceAndTypes("workflow", List.of("Approval Decided")))
                         .handler(RuntimeHandlers.APPROVAL_PROCESSOR)
-                        .grants("workflow:callback", "table:read", "notifications:publish")
+                        .grants("workflow:callback", "table:read", "table:write", "notifications:publish")
                         .build());
     }
 

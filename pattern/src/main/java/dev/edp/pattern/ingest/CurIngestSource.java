@@ -47,8 +47,8 @@ public record CurIngestSource(BucketRef ingestBucket, Optional<SecureBucket> cre
             String name = settings.existingBucketName().get();
             ingest = new BucketRef(Output.of(name), Output.format("arn:%s:s3:::%s", ctx.partition(), name));
         } else {
-            SecureBucket bucket = SecureBucket.create(ctx, "cur-ingest", key.arn(), SecureBucket.Lifecycle.NONE);
-            notification = Optional.of(new BucketNotification(ctx.name("cur-ingest", "notifications"),
+            SecureBucket bucket = SecureBucket.create(ctx, "cur-ingest-bucket", key.arn(), SecureBucket.Lifecycle.NONE);
+            notification = Optional.of(new BucketNotification(ctx.name("cur-ingest-bucket", "notifications"),
                     BucketNotificationArgs.builder()
                             .bucket(bucket.bucket().id())
                             .eventbridge(true)
@@ -56,7 +56,7 @@ public record CurIngestSource(BucketRef ingestBucket, Optional<SecureBucket> cre
             created = Optional.of(bucket);
             ingest = bucket.ref();
         }
-        SecureBucket curated = SecureBucket.create(ctx, "cur-curated", key.arn(), SecureBucket.Lifecycle.NONE);
+        SecureBucket curated = SecureBucket.create(ctx, "cur-curated-bucket", key.arn(), SecureBucket.Lifecycle.NONE);
 
         Output<String> pattern = ingest.name()
                 .applyValue(bucketName -> EventPatterns.objectCreated(bucketName, settings.suffixes()));

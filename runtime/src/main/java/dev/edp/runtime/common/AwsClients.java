@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.util.Map;
@@ -50,6 +51,10 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return configure(SnsClient.builder()).build();
+    }
+
+    public SfnClient sfn() {
+        return configure(SfnClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {

@@ -16,12 +16,24 @@ import java.util.Map;
  */
 public record Notification(Kind kind, String source, Severity severity, String subject, Map<String, ?> details) {
 
-    /** What happened. */
-    public enum Kind {
-        SUCCESS, ERROR, ANOMALY;
+    /**
+     * What happened, as subscribers filter on it: the pipelines' own kinds below, or any other lowercase word with
+     * dashes (the order consumer's {@code order-created}, a {@code Notification Sent} event's {@code detail.kind}).
+     */
+    public record Kind(String attribute) {
+        public static final Kind SUCCESS = new Kind("success");
+        public static final Kind ERROR = new Kind("error");
+        public static final Kind ANOMALY = new Kind("anomaly");
 
-        public String attribute() {
-            return name().toLowerCase(Locale.ROOT);
+        public Kind {
+            if (attribute == null || !attribute.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                throw new IllegalArgumentException("notification kind must be 1 to 64 lowercase letters, digits or"
+                        + " dashes, got '" + attribute + "'");
+            }
+        }
+
+        public static Kind of(String attribute) {
+            return new Kind(attribute);
         }
     }
 

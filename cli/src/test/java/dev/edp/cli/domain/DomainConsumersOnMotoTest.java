@@ -1,0 +1,233 @@
+package dev.edp.cli.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.edp.cli.cur.MotoClients;
+import dev.edp.cli.cur.MotoResources.Notified;
+import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.runtime.inventory.InventoryProcessorHandler;
+import dev.edp.runtime.notifications.NotificationProcessorHandler;
+import dev.edp.runtime.orders.OrderProcessorHandler;
+import dev.edp.testing.MotoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 003's consumers on moto with the seed examples as fixtures (ORD-001, ITEM-001, NOTE-001 and variants):
+ * PutEvents → the consumer's real rule → its queue → the real handler (polled as Lambda's event source mapping
+ * polls) → the table and the topic. Duplicates are the same message body sent again (what an SQS redelivery or an
+ * EventBridge retry produces: the same event id).
+ */
+class DomainConsumersOnMotoTest {
+
+    private static final String ORDERS = SeedConsumers.ORDER_PROCESSOR;
+    private static final String INVENTORY = SeedConsumers.INVENTORY_PROCESSOR;
+    private static final String NOTIFICATIONS = SeedConsumers.NOTIFICATION_PROCESSOR;
+
+    private static MotoServer moto;
+    private static MotoClients aws;
+    private DomainOnMoto domain;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+        aws = new MotoClients(moto);
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        moto.close();
+    }
+
+    @BeforeEach
+    void freshAccount() throws Exception {
+        moto.reset();
+        domain = new DomainOnMoto(aws);
+    }
+
+    private OrderProcessorHandler orderProcessor() {
+        return new OrderProcessorHandler(domain.consumer(ORDERS), aws.dynamo, aws.sns);
+    }
+
+    private InventoryProcessorHandler inventoryProcessor() {
+        return new InventoryProcessorHandler(domain.consumer(INVENTORY), aws.dynamo, aws.sns);
+    }
+
+    private NotificationProcessorHandler notificationProcessor() {
+        return new NotificationProcessorHandler(domain.consumer(NOTIFICATIONS), aws.dynamo, aws.sns);
+    }
+
+    private Map<String, AttributeValue> order(String id) {
+        return domain.item("ORDER#" + id, "ORDER");
+    }
+
+    private Map<String, AttributeValue> stock(String item) {
+        return domain.item("ITEM#" + item, "STOCK");
+    }
+
+    @Test
+    void orderCreatedBecomesTheOrderAndANotification() throws Exception {
+        domain.put("order-created");
+        domain.drain(ORDERS, orderProcessor());
+
+        Map<String, AttributeValue> order = order("ORD-001");
+        assertThat(order.get("status").s()).isEqualTo("CREATED");
+        assertThat(order.get("customerId").s()).isEqualTo("CUST-001");
+        assertThat(order.get("total").n()).isEqualTo("59.98");
+        assertThat(order.get("lines").l()).hasSize(1);
+        assertThat(order.get("lines").l().get(0).m().get("price").n()).isEqualTo("29.99");
+
+        List<Notified> notified = domain.notifications();
+        assertThat(notified).hasSize(1);
+        assertThat(notified.get(0).kind()).isEqualTo("order-created");
+        assertThat(notified.get(0).source()).isEqualTo("orders");
+        assertThat(notified.get(0).severity()).isEqualTo("info");
+        assertThat(notified.get(0).body().path("total").asText()).isEqualTo("59.98");
+        assertThat(domain.resources.depth(domain.deadLetters.get(ORDERS))).isZero();
+    }
+
+    @Test
+    void aDuplicateOrderCreatedChangesNothingAndNotifiesOnce() throws Exception {
+        domain.put("order-created");
+        List<Message> delivered = domain.take(ORDERS);
+        assertThat(delivered).hasSize(1);
+        domain.send(ORDERS, delivered.get(0).body());
+        domain.drain(ORDERS, orderProcessor());
+        Map<String, AttributeValue> first = order("ORD-001");
+
+        domain.send(ORDERS, delivered.get(0).body());
+        domain.drain(ORDERS, orderProcessor());
+
+        assertThat(order("ORD-001")).isEqualTo(first);
+        assertThat(domain.notifications()).hasSize(1);
+        assertThat(domain.logLines()).anySatisfy(line -> assertThat(line.path("outcome").asText()).isEqualTo("already-created"));
+    }
+
+    @Test
+    void orderCompletedBeforeOrderCreatedIsKeptAndTheOrderEndsCompleted() throws Exception {
+        domain.put("order-completed");
+        domain.drain(ORDERS, orderProcessor());
+        assertThat(order("ORD-001").get("status").s()).isEqualTo("COMPLETED");
+        assertThat(order("ORD-001")).doesNotContainKey("customerId");
+
+        domain.put("order-created");
+        domain.drain(ORDERS, orderProcessor());
+
+        Map<String, AttributeValue> order = order("ORD-001");
+        assertThat(order.get("status").s()).as("a late Created never turns the order back").isEqualTo("COMPLETED");
+        assertThat(order.get("customerId").s()).isEqualTo("CUST-001");
+        assertThat(order.get("completedAt").s()).isEqualTo("2024-01-15T12:00:00Z");
+        assertThat(order.get("createdAt").s()).isEqualTo("2024-01-15T10:00:00Z");
+        List<Notified> notified = domain.notifications();
+        assertThat(notified).extracting(Notified::kind).containsExactly("order-completed", "order-created");
+        assertThat(notified.get(0).body().path("receivedBeforeCreated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aVersionTwoOrderWithExtraFieldsIsHandledByTheVersionOneHandler() throws Exception {
+        domain.put("order-created", e -> {
+            ObjectNode detail = (ObjectNode) e.get("detail");
+            detail.put("schema_version", "2");
+            detail.put("channel", "mobile");
+            detail.putObject("loyalty").put("points", 120);
+        });
+        domain.drain(ORDERS, orderProcessor());
+
+        assertThat(order("ORD-001").get("status").s()).isEqualTo("CREATED");
+        assertThat(domain.logLines()).anySatisfy(line -> assertThat(line.path("schemaVersion").asInt()).isEqualTo(2));
+    }
+
+    @Test
+    void anOrderThatFailsItsSchemaIsRetriedThenDeadLetteredWithTheFieldNamed() throws Exception {
+        domain.put("order-created", e -> ((ObjectNode) e.get("detail")).remove("customer_id"));
+
+        domain.pollUntil(ORDERS, orderProcessor(), () -> domain.resources.depth(domain.deadLetters.get(ORDERS)) == 1);
+
+        assertThat(order("ORD-001")).isEmpty();
+        List<JsonNode> failures = domain.logLines().stream().filter(l -> l.path("level").asText().equals("ERROR")).toList();
+        assertThat(failures).hasSize(DomainOnMoto.MAX_RECEIVE_COUNT);
+        assertThat(failures).allSatisfy(l -> assertThat(l.path("error_message").asText())
+                .contains("detail.customer_id").contains("order-created.json"));
+        assertThat(failures).extracting(l -> l.path("receiveCount").asInt()).containsExactly(1, 2, 3);
+        List<Message> deadLettered = domain.resources.drain(domain.deadLetters.get(ORDERS));
+        assertThat(deadLettered).hasSize(1);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(deadLettered.get(0).body())
+                .at("/detail/order_id").asText()).isEqualTo("ORD-001");
+        assertThat(domain.notifications()).isEmpty();
+    }
+
+    @Test
+    void restockIsAppliedOnceAndAReservationAboveStockIsRejectedWithANotification() throws Exception {
+        domain.put("inventory-updated"); // ITEM-001 restock 100
+        List<Message> restock = domain.take(INVENTORY);
+        domain.send(INVENTORY, restock.get(0).body());
+        domain.send(INVENTORY, restock.get(0).body()); // the same event twice
+        domain.drain(INVENTORY, inventoryProcessor());
+        assertThat(stock("ITEM-001").get("available").n()).isEqualTo("100");
+
+        domain.put("inventory-updated", e -> ((ObjectNode) e.get("detail")).put("action", "reserve").put("quantity", 150)
+                .put("order_id", "ORD-BIG"));
+        List<Message> tooMuch = domain.take(INVENTORY);
+        domain.send(INVENTORY, tooMuch.get(0).body());
+        domain.send(INVENTORY, tooMuch.get(0).body()); // and its duplicate
+        domain.drain(INVENTORY, inventoryProcessor());
+
+        assertThat(stock("ITEM-001").get("available").n()).as("stock never goes negative").isEqualTo("100");
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("0");
+        assertThat(domain.item("ITEM#ITEM-001", "RESERVATION#ORD-BIG")).isEmpty();
+        List<Notified> notified = domain.notifications();
+        assertThat(notified).hasSize(1);
+        assertThat(notified.get(0).kind()).isEqualTo("reservation-rejected");
+        assertThat(notified.get(0).source()).isEqualTo("inventory");
+        assertThat(notified.get(0).severity()).isEqualTo("warning");
+        assertThat(notified.get(0).body().path("reason").asText()).contains("100 available");
+        assertThat(domain.resources.depth(domain.deadLetters.get(INVENTORY))).as("rejected, not dead-lettered").isZero();
+    }
+
+    @Test
+    void reserveAndReleaseMoveStockBetweenAvailableAndReserved() throws Exception {
+        domain.put("inventory-updated");
+        domain.put("inventory-updated", e -> ((ObjectNode) e.get("detail")).put("action", "reserve").put("quantity", 30)
+                .put("order_id", "ORD-001"));
+        domain.drain(INVENTORY, inventoryProcessor());
+        assertThat(stock("ITEM-001").get("available").n()).isEqualTo("70");
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("30");
+        assertThat(domain.item("ITEM#ITEM-001", "RESERVATION#ORD-001").get("quantity").n()).isEqualTo("30");
+
+        domain.put("inventory-updated", e -> ((ObjectNode) e.get("detail")).put("action", "release").put("quantity", 10)
+                .put("order_id", "ORD-001"));
+        domain.put("inventory-updated", e -> ((ObjectNode) e.get("detail")).put("action", "release").put("quantity", 500));
+        domain.drain(INVENTORY, inventoryProcessor());
+
+        assertThat(stock("ITEM-001").get("available").n()).isEqualTo("80");
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("20");
+        assertThat(domain.notifications()).extracting(Notified::kind).containsExactly("release-rejected");
+    }
+
+    @Test
+    void aNotificationIsPublishedOnceWithFilterableAttributes() throws Exception {
+        domain.put("notification-sent", e -> ((ObjectNode) e.get("detail")).put("kind", "Shipping Update"));
+        List<Message> delivered = domain.take(NOTIFICATIONS);
+        domain.send(NOTIFICATIONS, delivered.get(0).body());
+        domain.send(NOTIFICATIONS, delivered.get(0).body());
+        domain.drain(NOTIFICATIONS, notificationProcessor());
+
+        List<Notified> notified = domain.notifications();
+        assertThat(notified).hasSize(1);
+        assertThat(notified.get(0).kind()).isEqualTo("shipping-update");
+        assertThat(notified.get(0).source()).isEqualTo("notifications");
+        assertThat(notified.get(0).severity()).isEqualTo("info");
+        assertThat(notified.get(0).subject()).isEqualTo("Order ORD-001 shipped");
+        assertThat(notified.get(0).body().path("message").asText()).isEqualTo("Your order ORD-001 is on its way.");
+        assertThat(notified.get(0).body().path("notificationId").asText()).isEqualTo("NOTE-001");
+    }
+}

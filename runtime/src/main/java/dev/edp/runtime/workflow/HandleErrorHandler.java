@@ -1,0 +1,124 @@
+package dev.edp.runtime.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.edp.runtime.common.AwsClients;
+import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.handler.HandlerContext;
+import dev.edp.runtime.common.Notification;
+import dev.edp.runtime.common.Notification.Kind;
+import dev.edp.runtime.common.Notification.Severity;
+import dev.edp.runtime.common.Notifier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The workflow's HandleError and HandleApprovalTimeout task: records the failure in the table
+ * ({@code pk = WORKFLOW#<workflow_id>}, {@code sk = FAILURE}, kept {@link #KEEP}) and tells subscribers
+ * ({@code workflow-failed}, or {@code approval-timed-out} / {@code approval-rejected}, source {@code workflow}). The
+ * state machine then ends in its Fail state; the error stays in the execution history and in this task's input.
+ *
+ * <p>Handler string: {@code dev.edp.runtime.workflow.HandleErrorHandler::handleRequest}. Needs {@code table:write},
+ * {@code notifications:publish}.
+ */
+public final class HandleErrorHandler implements RequestStreamHandler {
+
+    static final String TASK = "HandleError";
+    static final String SOURCE = "workflow";
+    static final Duration KEEP = Duration.ofDays(90);
+    /** DynamoDB items stop at 400 KB; a stack trace in a cause must not be what fails the error handler. */
+    static final int MAX_CAUSE = 4000;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Notifier notifier;
+    private final JsonLog log;
+    private final Clock clock;
+
+    /** For Lambda. */
+    public HandleErrorHandler() {
+        this(HandlerContext.forLambda("wf-handle-error"), AwsClients.fromEnvironment());
+    }
+
+    private HandleErrorHandler(HandlerContext context, AwsClients aws) {
+        this(context, aws.dynamoDb(), aws.sns());
+    }
+
+    /** With its collaborators, for tests. */
+    public HandleErrorHandler(HandlerContext context, DynamoDbClient dynamo, SnsClient sns) {
+        this.dynamo = dynamo;
+        this.table = context.env().tableName();
+        this.notifier = context.notifier(sns);
+        this.log = context.log();
+        this.clock = context.clock();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        WorkflowTask.run(TASK, input, output, log, this::handle);
+    }
+
+    Map<String, Object> handle(JsonNode state) {
+        WorkflowFailure failure = WorkflowFailure.of(state);
+        failure.workflowId().ifPresent(id -> record(id, failure));
+        String messageId = notifier.publish(notification(failure));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("workflow_id", failure.workflowId().orElse(null));
+        result.put("error", failure.error());
+        result.put("reason", failure.reason());
+        result.put("recorded", failure.workflowId().isPresent());
+        result.put("notification", messageId);
+        return result;
+    }
+
+    private void record(String workflowId, WorkflowFailure failure) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("WORKFLOW#" + workflowId));
+        item.put("sk", s("FAILURE"));
+        item.put("workflowId", s(workflowId));
+        failure.orderId().ifPresent(order -> item.put("orderId", s(order)));
+        item.put("error", s(failure.error()));
+        item.put("cause", s(truncate(failure.cause())));
+        item.put("failedAt", s(now.toString()));
+        item.put("expiresAt", AttributeValue.builder().n(Long.toString(now.plus(KEEP).getEpochSecond())).build());
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    static Notification notification(WorkflowFailure failure) {
+        String workflow = failure.workflowId().orElse("(no workflow_id)");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("workflowId", failure.workflowId().orElse(null));
+        details.put("orderId", failure.orderId().orElse(null));
+        details.put("error", failure.error());
+        details.put("reason", truncate(failure.reason()));
+        return switch (failure.error()) {
+            case WorkflowFailure.TIMEOUT -> new Notification(Kind.of("approval-timed-out"), SOURCE, Severity.WARNING,
+                    "Workflow " + workflow + ": no approval decision in time", details);
+            case WorkflowFailure.REJECTED -> new Notification(Kind.of("approval-rejected"), SOURCE, Severity.INFO,
+                    "Workflow " + workflow + ": approval rejected", details);
+            default -> new Notification(Kind.of("workflow-failed"), SOURCE, Severity.ERROR,
+                    "Workflow " + workflow + " failed: " + failure.error(), details);
+        };
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_CAUSE ? text : text.substring(0, MAX_CAUSE) + "...";
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.builder().s(value).build();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.edp.runtime.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.edp.runtime.common.AwsClients;
+import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.handler.HandlerContext;
+import dev.edp.runtime.inventory.InsufficientStockException;
+import dev.edp.runtime.inventory.Stock;
+import dev.edp.runtime.orders.Order;
+import dev.edp.runtime.orders.OrderLine;
+import dev.edp.runtime.orders.OrderNotFoundException;
+import dev.edp.runtime.orders.Orders;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workflow's ReserveInventory task: reserves the order's items, all or none, once per order
+ * ({@link Stock#reserveForOrder}). The lines are the event's {@code detail.items}, else the stored order's. Too
+ * little stock fails the task with {@link InsufficientStockException} (nothing reserved), which the definition
+ * routes to HandleError.
+ *
+ * <p>Handler string: {@code dev.edp.runtime.workflow.ReserveInventoryHandler::handleRequest}. Needs
+ * {@code table:read}, {@code table:write}.
+ */
+public final class ReserveInventoryHandler implements RequestStreamHandler {
+
+    static final String TASK = "ReserveInventory";
+
+    private final Orders orders;
+    private final Stock stock;
+    private final JsonLog log;
+
+    /** For Lambda. */
+    public ReserveInventoryHandler() {
+        this(HandlerContext.forLambda("wf-reserve-inventory"), AwsClients.fromEnvironment().dynamoDb());
+    }
+
+    /** With its collaborators, for tests. */
+    public ReserveInventoryHandler(HandlerContext context, DynamoDbClient dynamo) {
+        this.orders = new Orders(dynamo, context.env().tableName(), context.clock());
+        this.stock = new Stock(dynamo, context.env().tableName(), context.clock());
+        this.log = context.log();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        WorkflowTask.run(TASK, input, output, log, this::reserve);
+    }
+
+    Map<String, Object> reserve(JsonNode state) {
+        WorkflowInput in = WorkflowInput.of(state);
+        List<OrderLine> lines = in.lines().isEmpty()
+                ? orders.find(in.orderId()).map(Order::lines).orElse(List.of())
+                : in.lines();
+        if (lines.isEmpty()) {
+            throw new OrderNotFoundException("order " + in.orderId() + " has no lines to reserve: it is not in the"
+                    + " table and the event carries no detail.items");
+        }
+        Stock.Reservation reservation = stock.reserveForOrder(in.orderId(), WorkflowInput.quantities(lines));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("order_id", reservation.orderId());
+        result.put("reserved", reservation.quantities());
+        result.put("already_reserved", reservation.alreadyReserved());
+        return result;
+    }
+}
