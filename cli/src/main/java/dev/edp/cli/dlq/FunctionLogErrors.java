@@ -62,13 +62,32 @@ final class FunctionLogErrors implements ErrorSource {
                     break;
                 }
             }
+            if (last == null) {
+                requireLogsThatCouldHoldIt(message);
+                return Optional.empty();
+            }
         } catch (SdkException e) {
             throw new ErrorSourceUnavailable("log group " + logGroup + ": " + e.getMessage(), e);
         }
-        if (last == null) {
-            return Optional.empty();
-        }
         return Optional.of(new RecordedError("function log " + logGroup, summary(last), lastAt, details(last)));
+    }
+
+    /**
+     * "No error recorded" is only said when the log could hold one: a log group without any stream has none of the
+     * function's output (in the local sandbox it goes to files), and one that keeps fewer days than the message's
+     * age may have lost it.
+     */
+    private void requireLogsThatCouldHoldIt(PeekedMessage message) {
+        if (logs.describeLogStreams(b -> b.logGroupName(logGroup).limit(1)).logStreams().isEmpty()) {
+            throw new ErrorSourceUnavailable("log group " + logGroup + " has no log streams: the function's output is"
+                    + " not in CloudWatch Logs (in the local sandbox it is written to files)", null);
+        }
+        Integer days = logs.describeLogGroups(b -> b.logGroupNamePrefix(logGroup)).logGroups().stream()
+                .filter(g -> logGroup.equals(g.logGroupName())).findFirst().map(g -> g.retentionInDays()).orElse(null);
+        if (days != null && message.sentAt().isBefore(Instant.now().minus(Duration.ofDays(days)))) {
+            throw new ErrorSourceUnavailable("log group " + logGroup + " keeps " + days + " days of logs and the message"
+                    + " was first sent " + message.sentAt() + ": its failures may have expired", null);
+        }
     }
 
     /** The handler's failure line for this message: JSON, level ERROR, same messageId (also when Lambda wraps it). */

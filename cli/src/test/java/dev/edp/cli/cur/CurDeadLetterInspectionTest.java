@@ -41,7 +41,7 @@ class CurDeadLetterInspectionTest extends OnMoto {
         assertThat(pipeline.routeCustomBus()).isEqualTo(1);
         SqsEventSource source = pipeline.eventSource(pipeline.handler(), 1);
         source.pollUntil(() -> pipeline.resources.depth(pipeline.deadLetters) == 1, Duration.ofSeconds(60));
-        CurPipeline.Notified notified = pipeline.notifications().stream()
+        MotoResources.Notified notified = pipeline.notifications().stream()
                 .filter(n -> n.kind().equals("error")).findFirst().orElseThrow();
 
         OpsSandbox sandbox = new OpsSandbox(moto, project);

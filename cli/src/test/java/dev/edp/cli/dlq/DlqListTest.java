@@ -135,6 +135,18 @@ class DlqListTest extends OnMoto {
     }
 
     @Test
+    void aLogGroupWithoutAnyStreamIsNotTakenAsNoError() throws Exception {
+        sandbox.deadLetter("orders", List.of("{\"order\":10}"));
+        sandbox.logs.deleteLogStream(b -> b.logGroupName(sandbox.logGroupNames.get("orders"))
+                .logStreamName("2026/01/01/[$LATEST]local"));
+
+        JsonNode m = queue(listJson("--consumer", "orders"), "orders").get("sample").get(0);
+        assertThat(m.get("error").asText()).isEqualTo("error unknown: the records could not be read (log group "
+                + sandbox.logGroupNames.get("orders") + " has no log streams: the function's output is not in"
+                + " CloudWatch Logs (in the local sandbox it is written to files))");
+    }
+
+    @Test
     void sampleAndScanLimitWhatIsShownAndSayWhenTheOldestIsNotCertain() throws Exception {
         sandbox.deadLetter("orders", List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
 

@@ -3,14 +3,9 @@ package dev.edp.cli.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.CliRun;
+import dev.edp.cli.cur.MotoClients;
 import dev.edp.testing.MotoServer;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,10 +57,11 @@ public final class OpsSandbox {
     public OpsSandbox(MotoServer moto, Path projectDir) {
         this.moto = moto;
         this.projectDir = projectDir;
-        this.sqs = configure(SqsClient.builder()).build();
-        this.dynamo = configure(DynamoDbClient.builder()).build();
-        this.logs = configure(CloudWatchLogsClient.builder()).build();
-        this.events = configure(EventBridgeClient.builder()).build();
+        MotoClients aws = new MotoClients(moto);
+        this.sqs = aws.sqs;
+        this.dynamo = aws.dynamo;
+        this.logs = aws.logs;
+        this.events = aws.events;
     }
 
     /** Queues, DLQs and log groups of these consumers, the events DLQ and the table; then the sandbox file. */
@@ -239,13 +235,5 @@ public final class OpsSandbox {
         all.add("--project-dir");
         all.add(projectDir.toString());
         return all.toArray(String[]::new);
-    }
-
-    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
-        return builder.endpointOverride(moto.endpoint())
-                .region(Region.of(MotoServer.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.builder().build());
     }
 }
