@@ -19,10 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ./edp synth --stack NAME --out DIR}: the stack's resource graph and its diagram, under Pulumi mocks. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Runs the stack program under Pulumi's mock engine with the stack's config (no AWS, no Pulumi CLI)",
-                "and writes DIR/graph.json (every resource, its parent and inputs), DIR/architecture.mmd and",
-                "DIR/cost.md (a monthly cost estimate per component, minimum / typical / maximum, from the graph,",
-                "us-east-1 list prices with their sources, and the volumes)."})
+        description = "Runs the stack program under Pulumi's mock engine with the stack's config (no AWS, no Pulumi "
+                + "CLI) and writes DIR/graph.json (every resource, its parent and inputs), DIR/architecture.mmd "
+                + "and DIR/cost.md (a monthly cost estimate per component, minimum / typical / maximum, from the "
+                + "graph, us-east-1 list prices with their sources, and the volumes).")
 public final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--stack", required = true, description = "dev, staging or prod (reads Pulumi.<stack>.yaml)")
@@ -34,8 +34,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--project-dir", defaultValue = ".", description = "where Pulumi.yaml is (default: .)")
     Path projectDir;
 
-    @Option(names = "--volumes", paramLabel = "FILE", description = {"monthly volumes for cost.md, JSON, overriding",
-            "EDP's defaults per scenario, e.g. {\"typical\": {\"events\": 5000000}} (cost.md lists every volume)"})
+    @Option(names = "--volumes", paramLabel = "FILE", description = "monthly volumes for cost.md, JSON, overriding EDP's defaults per scenario, e.g. {\"typical\": "
+                + "{\"events\": 5000000}} (cost.md lists every volume)")
     Path volumesFile;
 
     @Override

@@ -15,11 +15,11 @@ import java.util.Optional;
 
 /** {@code ./edp dlq list}: every DLQ's depth, its oldest message, and a sample with the error recorded for each. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Each dead-letter queue of the stack (every consumer's and the events DLQ, or one consumer's):",
-                "its depth, the age of its oldest message, and the oldest messages with their receive count and",
-                "the error recorded for them: the consumer function's failure log line (error, file, line) or",
-                "EventBridge's delivery-failure attributes. 'no error recorded' when neither has one.",
-                "Messages are looked at, never taken: they are visible again when the command ends."})
+        description = "Each dead-letter queue of the stack (every consumer's and the events DLQ, or one consumer's): "
+                + "its depth, the age of its oldest message, and the oldest messages with their receive count and "
+                + "the error recorded for them: the consumer function's failure log line (error, file, line) or "
+                + "EventBridge's delivery-failure attributes. 'no error recorded' when neither has one. Messages "
+                + "are looked at, never taken: they are visible again when the command ends.")
 public final class DlqListCommand extends OpsCommand {
 
     @Option(names = "--consumer", paramLabel = "NAME", description = "only this consumer's DLQ")

@@ -20,12 +20,12 @@ import java.util.Optional;
 
 /** {@code ./edp dlq redrive}: a consumer's dead-lettered messages back to its queue, without loss or duplicates. */
 @Command(name = "redrive", mixinStandardHelpOptions = true,
-        description = {"Moves a consumer's dead-lettered messages back to its queue for another try, without losing",
-                "or duplicating any even if interrupted. Uses SQS StartMessageMoveTask where the endpoint supports",
-                "it (moves every message, server-side); otherwise, or with --max, receives, sends and deletes each",
-                "message itself with a dedupe journal in the stack's table, so a rerun finishes the job: a message",
-                "recorded as sent is deleted, never sent twice. Says which mechanism it used.",
-                "Ctrl-C finishes the message in hand, then stops."})
+        description = "Moves a consumer's dead-lettered messages back to its queue for another try, without losing or "
+                + "duplicating any even if interrupted. Uses SQS StartMessageMoveTask where the endpoint supports "
+                + "it (moves every message, server-side); otherwise, or with --max, receives, sends and deletes "
+                + "each message itself with a dedupe journal in the stack's table, so a rerun finishes the job: a "
+                + "message recorded as sent is deleted, never sent twice. Says which mechanism it used. Ctrl-C "
+                + "finishes the message in hand, then stops.")
 public final class DlqRedriveCommand extends OpsCommand {
 
     @Option(names = "--consumer", required = true, paramLabel = "NAME", description = "whose DLQ to redrive")
@@ -38,13 +38,12 @@ public final class DlqRedriveCommand extends OpsCommand {
     boolean dryRun;
 
     @Option(names = "--mechanism", defaultValue = "auto", paramLabel = "auto|move-task|copy",
-            description = {"auto (default): move-task when the endpoint supports it and no --max is given, else",
-                    "copy"})
+            description = "auto (default): move-task when the endpoint supports it and no --max is given, else copy")
     String mechanism;
 
     @Option(names = "--in-doubt", defaultValue = "hold", paramLabel = "hold|resend|delete",
-            description = {"messages an interrupted earlier run claimed but never confirmed sending: hold them in",
-                    "the DLQ and list them (default), resend them, or delete them unsent (copy mechanism)"})
+            description = "messages an interrupted earlier run claimed but never confirmed sending: hold them in the DLQ "
+                + "and list them (default), resend them, or delete them unsent (copy mechanism)")
     String inDoubt;
 
     @Option(names = "--visibility-seconds", defaultValue = "120", paramLabel = "S",

@@ -17,14 +17,13 @@ public final class StackTargetOptions {
     @Option(names = "--stack", required = true, paramLabel = "NAME", description = "the stack, e.g. dev")
     String stack;
 
-    @Option(names = "--local", description = {"act on the running local sandbox of the stack (./edp local):",
-            "its emulator endpoint and outputs, from build/local/<stack>/sandbox.json"})
+    @Option(names = "--local", description = "act on the running local sandbox of the stack (./edp local): its emulator endpoint and outputs, "
+                + "from build/local/<stack>/sandbox.json")
     boolean local;
 
-    @Option(names = "--outputs", paramLabel = "FILE", description = {"the stack's outputs as JSON, as",
-            "'pulumi stack output --json -s NAME' prints them (default: run that command when the Pulumi CLI",
-            "is on PATH). Endpoint, region and credentials then come from the AWS SDK's default chains",
-            "(AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...)."})
+    @Option(names = "--outputs", paramLabel = "FILE", description = "the stack's outputs as JSON, as 'pulumi stack output --json -s NAME' prints them (default: run "
+                + "that command when the Pulumi CLI is on PATH). Endpoint, region and credentials then come from "
+                + "the AWS SDK's default chains (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...).")
     Path outputsFile;
 
     @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",

@@ -27,13 +27,13 @@ import java.util.Optional;
 
 /** {@code ./edp replay}: archived events of a time range back to the consumers, followed to completion. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays the events the stack's archive holds for a time range to its consumers' rules (all",
-                "consumers, or --consumer ones), as an EventBridge replay, and follows it to completion.",
-                "--from and --to are ISO-8601 instants with a zone, read as UTC (2026-01-31T00:00:00Z).",
-                "--pattern (an EventBridge event pattern) replays only the events it matches: EventBridge replays",
-                "filter by rule, not by pattern, so each consumer gets a temporary rule for the replay (its own",
-                "pattern AND yours AND this replay's name; its queue policy admits it), deleted at the end.",
-                "Ctrl-C cancels the replay and cleans up."})
+        description = "Replays the events the stack's archive holds for a time range to its consumers' rules (all "
+                + "consumers, or --consumer ones), as an EventBridge replay, and follows it to completion. --from "
+                + "and --to are ISO-8601 instants with a zone, read as UTC (2026-01-31T00:00:00Z). --pattern (an "
+                + "EventBridge event pattern) replays only the events it matches: EventBridge replays filter by "
+                + "rule, not by pattern, so each consumer gets a temporary rule for the replay (its own pattern "
+                + "AND yours AND this replay's name; its queue policy admits it), deleted at the end. Ctrl-C "
+                + "cancels the replay and cleans up.")
 public final class ReplayCommand extends OpsCommand {
 
     static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -59,8 +59,8 @@ public final class ReplayCommand extends OpsCommand {
     int pollSeconds;
 
     @Option(names = "--settle-seconds", defaultValue = "60", paramLabel = "S",
-            description = {"with --pattern: how long the temporary rules stay after the replay completes, for the",
-                    "last deliveries to its targets (default 60)"})
+            description = "with --pattern: how long the temporary rules stay after the replay completes, for the last "
+                + "deliveries to its targets (default 60)")
     int settleSeconds;
 
     @Option(names = "--json", description = "print the outcome as one JSON document")
