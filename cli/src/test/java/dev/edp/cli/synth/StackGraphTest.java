@@ -205,6 +205,7 @@ class StackGraphTest {
         assertThat(g.named("edp-cur-ingest-mapping").input("batchSize")).isEqualTo(1L);
         JsonNode curEnv = tree(cur, "environment").get("variables");
         assertThat(curEnv.get("EDP_ANOMALY_FACTOR").asText()).isEqualTo("3");
+        assertThat(curEnv.get("JAVA_TOOL_OPTIONS").asText()).contains("-XX:TieredStopAtLevel=4");
         assertThat(curEnv.get("EDP_ANOMALY_WINDOW_DAYS").asText()).isEqualTo("7");
         assertThat(curEnv.get("EDP_CURATED_BUCKET").asText()).startsWith("edp-cur-curated-bucket-");
     }

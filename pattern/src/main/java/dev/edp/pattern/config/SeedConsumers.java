@@ -69,6 +69,9 @@ public final class SeedConsumers {
                 .handler(RuntimeHandlers.CUR_INGEST)
                 .grants("ingest:read", "curated:write", "table:read", "table:write", "notifications:publish")
                 .function(FunctionDefaultsArgs.builder().timeoutSeconds(900).memoryMb(1769).build())
+                // Lambda's java21 runtime stops the JIT at C1 by default (fast cold starts); this long, CPU-bound
+                // parse runs 2.7x faster with C2 (docs/benchmarks.md, CUR experiment).
+                .environment(java.util.Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"))
                 .queue(QueueDefaultsArgs.builder().batchSize(1).build())
                 .build();
     }

@@ -5,35 +5,51 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a line item's usage start into the UTC day it belongs to. CUR writes {@code 2024-01-15T00:00:00Z} (legacy)
  * or {@code 2024-01-15T00:00:00.000Z} / {@code 2024-01-15 00:00:00} (CUR 2.0, UTC without a zone); an explicit
  * offset is converted to UTC. A report has few distinct start times (hourly at most), so answers are cached: the
- * parse happens once per distinct value, not once per row.
+ * parse happens once per distinct value, not once per row. Days are numbered in the order they are first seen, so
+ * that a row's group can be found by small numbers instead of dates ({@link CostGroups}).
  */
 final class UsageDates {
 
     /** Bounds the cache on pathological files with a distinct timestamp per row. */
     private static final int MAX_CACHED = 10_000;
 
-    private final Map<String, LocalDate> cache = new HashMap<>();
+    /** Usage start text → the number of its UTC day. */
+    private final Map<String, Integer> cache = new HashMap<>();
+    private final Map<LocalDate, Integer> numbers = new HashMap<>();
+    private final List<LocalDate> days = new ArrayList<>();
 
-    /** The UTC day, or null when the value is not a timestamp. */
-    LocalDate utcDay(String usageStart) {
-        LocalDate day = cache.get(usageStart);
-        if (day == null) {
-            day = parse(usageStart);
-            if (day != null) {
-                if (cache.size() >= MAX_CACHED) {
-                    cache.clear();
-                }
-                cache.put(usageStart, day);
+    /** The number of the UTC day of {@code usageStart} (0, 1, ...), or -1 when the value is not a timestamp. */
+    int utcDay(String usageStart) {
+        Integer number = cache.get(usageStart);
+        if (number == null) {
+            LocalDate day = parse(usageStart);
+            if (day == null) {
+                return -1;
             }
+            number = numbers.computeIfAbsent(day, d -> {
+                days.add(d);
+                return days.size() - 1;
+            });
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(usageStart, number);
         }
-        return day;
+        return number;
+    }
+
+    /** The day numbered {@code number} by {@link #utcDay}. */
+    LocalDate day(int number) {
+        return days.get(number);
     }
 
     private static LocalDate parse(String value) {

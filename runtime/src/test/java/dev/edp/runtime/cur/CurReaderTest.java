@@ -156,6 +156,35 @@ class CurReaderTest {
         expected.forEach((key, cost) -> assertThat(result.totals().get(key).unblendedCost()).isEqualByComparingTo(cost));
     }
 
+    @Test
+    void thousandsOfGroupsAndTotalsBeyondALongAreExactToTheScale() throws IOException {
+        Random random = new Random(43);
+        ReportBuilder report = ReportBuilder.legacy();
+        Map<CostKey, BigDecimal> expected = new HashMap<>();
+        Map<CostKey, Long> counts = new HashMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate day = JAN_15.plusDays(random.nextInt(40));
+            String account = Long.toString(100_000_000_000L + random.nextInt(60));
+            String service = "Service" + random.nextInt(25); // up to 60,000 groups: the group table grows many times
+            String cost = switch (random.nextInt(4)) {
+                case 0 -> "999999999999999999";                                      // 18 digits: totals overflow a long
+                case 1 -> "-0.000000000" + random.nextInt(1000);                      // a credit, more decimals
+                case 2 -> random.nextInt(100) + "." + random.nextInt(100) + "E+" + random.nextInt(4);
+                default -> "1234567890123456789.5";                                   // 20 digits: BigDecimal throughout
+            };
+            report.row("plain", day + "T00:00:00Z", account, service, cost);
+            CostKey key = new CostKey(day, account, service);
+            expected.merge(key, new BigDecimal(cost), BigDecimal::add);
+            counts.merge(key, 1L, Long::sum);
+        }
+
+        CurAggregation result = read(report.csv());
+
+        assertThat(result.totals()).hasSameSizeAs(expected);
+        expected.forEach((key, cost) -> assertThat(result.totals().get(key))
+                .isEqualTo(new CostTotal(BigDecimal.ZERO.add(cost), counts.get(key)))); // equals: value and scale
+    }
+
     // ---- bad files: each error names the file and the line ----
 
     @Test

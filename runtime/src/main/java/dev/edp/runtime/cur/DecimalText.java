@@ -1,0 +1,103 @@
+package dev.edp.runtime.cur;
+
+import java.math.BigDecimal;
+
+/**
+ * One amount read from its text, exactly as {@code new BigDecimal(text)} reads it (same value, same scale, same
+ * texts rejected), without creating a BigDecimal for the common case. Reused from row to row: {@link #parse} sets
+ * either {@link #unscaled} and {@link #scale} (the fast path) or {@link #big} (everything else).
+ *
+ * <p>The fast path takes ASCII text of the form {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 18
+ * mantissa digits (so the unscaled value fits a long whatever the digits are) and at most 9 exponent digits (so the
+ * scale fits an int). Its value is {@code unscaled × 10^-scale} with {@code scale = fraction digits - exponent}, which
+ * is exactly BigDecimal's reading. Anything else (19 or more digits, other Unicode digits, malformed text) goes to
+ * {@code new BigDecimal(text)}: it is kept exactly, or rejected with BigDecimal's own NumberFormatException.
+ */
+final class DecimalText {
+
+    /** Mantissa digits that always fit a long: 10^18 - 1 < 2^63. */
+    static final int MAX_FAST_DIGITS = 18;
+    private static final int MAX_EXPONENT_DIGITS = 9;
+
+    /** The unscaled value, when {@link #big} is null. */
+    long unscaled;
+    /** The scale (may be negative: {@code 1.5E+3} is 15 at scale -2), when {@link #big} is null. */
+    int scale;
+    /** The value when it did not take the fast path, else null. */
+    BigDecimal big;
+
+    /** Reads {@code text}; throws NumberFormatException when it is not a number. */
+    void parse(String text) {
+        if (!parseFast(text)) {
+            big = new BigDecimal(text);
+        }
+    }
+
+    /** The value as a BigDecimal (for tests and messages; the hot path reads the fields). */
+    BigDecimal value() {
+        return big != null ? big : BigDecimal.valueOf(unscaled, scale);
+    }
+
+    private boolean parseFast(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > MAX_FAST_DIGITS) {
+                    return false;
+                }
+                digits = digits * 10 + (c - '0');
+                if (point) {
+                    fraction++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (count == 0) {
+            return false;
+        }
+        int exponent = 0;
+        if (i < length) {
+            char c = text.charAt(i++);
+            if (c != 'e' && c != 'E') {
+                return false;
+            }
+            boolean negativeExponent = false;
+            if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+                negativeExponent = text.charAt(i) == '-';
+                i++;
+            }
+            int exponentDigits = length - i;
+            if (exponentDigits == 0 || exponentDigits > MAX_EXPONENT_DIGITS) {
+                return false;
+            }
+            for (; i < length; i++) {
+                c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                exponent = exponent * 10 + (c - '0');
+            }
+            if (negativeExponent) {
+                exponent = -exponent;
+            }
+        }
+        unscaled = negative ? -digits : digits;
+        scale = fraction - exponent;
+        big = null;
+        return true;
+    }
+}
