@@ -1,7 +1,9 @@
 package dev.edp.cli;
 
 import dev.edp.cli.cur.CurCommand;
+import dev.edp.cli.dlq.DlqCommand;
 import dev.edp.cli.local.LocalCommand;
+import dev.edp.cli.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +19,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 CurCommand.class,
                 LocalCommand.class,
+                DlqCommand.class,
+                ReplayCommand.class,
         })
 public final class Edp implements Runnable {
 

@@ -1,5 +1,10 @@
 package dev.edp.cli;
 
+import dev.edp.cli.cost.CostReport;
+import dev.edp.cli.cost.PriceTable;
+import dev.edp.cli.cost.StackInventory;
+import dev.edp.cli.cost.Volumes;
+import dev.edp.cli.ops.OpsException;
 import dev.edp.cli.synth.ArchitectureDiagram;
 import dev.edp.cli.synth.Synth;
 import dev.edp.pattern.config.InvalidConfigException;
@@ -14,8 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ./edp synth --stack NAME --out DIR}: the stack's resource graph and its diagram, under Pulumi mocks. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Runs the stack program under Pulumi's mock engine with the stack's config (no AWS, no Pulumi CLI)",
-                "and writes DIR/graph.json (every resource, its parent and inputs) and DIR/architecture.mmd."})
+        description = "Runs the stack program under Pulumi's mock engine with the stack's config (no AWS, no Pulumi "
+                + "CLI) and writes DIR/graph.json (every resource, its parent and inputs), DIR/architecture.mmd "
+                + "and DIR/cost.md (a monthly cost estimate per component, minimum / typical / maximum, from the "
+                + "graph, us-east-1 list prices with their sources, and the volumes).")
 public final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--stack", required = true, description = "dev, staging or prod (reads Pulumi.<stack>.yaml)")
@@ -27,12 +34,18 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--project-dir", defaultValue = ".", description = "where Pulumi.yaml is (default: .)")
     Path projectDir;
 
+    @Option(names = "--volumes", paramLabel = "FILE", description = "monthly volumes for cost.md, JSON, overriding EDP's defaults per scenario, e.g. {\"typical\": "
+                + "{\"events\": 5000000}} (cost.md lists every volume)")
+    Path volumesFile;
+
     @Override
     public Integer call() {
         Synth.Result result;
+        Volumes volumes;
         try {
+            volumes = Volumes.load(java.util.Optional.ofNullable(volumesFile));
             result = Synth.run(projectDir, stack);
-        } catch (IllegalArgumentException e) {
+        } catch (OpsException | IllegalArgumentException e) {
             System.err.println("edp synth: " + e.getMessage());
             return 2;
         }
@@ -50,6 +63,8 @@ public final class SynthCommand implements Callable<Integer> {
             Files.createDirectories(out);
             result.graph().writeJson(out.resolve("graph.json"));
             Files.writeString(out.resolve("architecture.mmd"), ArchitectureDiagram.render(result.graph()));
+            Files.writeString(out.resolve("cost.md"), CostReport.markdown(stack, StackInventory.of(result.graph()),
+                    volumes, PriceTable.usEast1()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + out, e);
         }

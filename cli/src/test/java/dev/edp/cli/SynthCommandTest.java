@@ -6,10 +6,7 @@ import dev.edp.cli.synth.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,28 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code ./edp synth} as a user runs it: files written on success, exit 2 and the field named on a bad config. */
 class SynthCommandTest {
 
-    record Outcome(int exit, String out, String err) {
-    }
-
-    static Outcome edp(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Edp.commandLine().execute(args);
-            return new Outcome(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliRun.Outcome edp(String... args) {
+        return CliRun.edp(args);
     }
 
     @Test
     void writesTheGraphAndTheDiagram(@TempDir Path out) throws IOException {
-        Outcome result = edp("synth", "--stack", "prod", "--out", out.toString(),
+        CliRun.Outcome result = edp("synth", "--stack", "prod", "--out", out.toString(),
                 "--project-dir", Stacks.projectDir().toString());
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("stack prod:").contains("aws:sqs/queue:Queue");
@@ -71,6 +53,29 @@ class SynthCommandTest {
     }
 
     @Test
+    void writesTheCostEstimateInSeed004sShapeWithTheVolumesGiven(@TempDir Path dir) throws IOException {
+        Path volumes = dir.resolve("volumes.json");
+        Files.writeString(volumes, "{\"typical\": {\"workflowExecutions\": 0}}");
+        CliRun.Outcome result = edp("synth", "--stack", "dev", "--out", dir.resolve("out").toString(),
+                "--project-dir", Stacks.projectDir().toString(), "--volumes", volumes.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        String cost = Files.readString(dir.resolve("out").resolve("cost.md"));
+        assertThat(cost).startsWith("# Monthly cost estimate: stack dev")
+                .contains("| Component | Minimum | Typical | Maximum |")
+                .contains("| Step Functions | $0.04 | $0.00 | $200.00 |")
+                .contains("| **TOTAL** |")
+                .contains("(" + volumes + " over EDP's defaults;")
+                .contains("| lambda.duration.arm64 | 0.0000133334 | 1 | GB-seconds (Arm) | https://cloudchipr.com/blog/aws-lambda-pricing |");
+
+        Files.writeString(volumes, "{\"typical\": {\"events\": \"lots\"}}");
+        CliRun.Outcome bad = edp("synth", "--stack", "dev", "--out", dir.resolve("bad").toString(),
+                "--project-dir", Stacks.projectDir().toString(), "--volumes", volumes.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains(volumes + ": typical.events: not a number");
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    @Test
     void aBadConfigFailsWithEveryFieldNamed(@TempDir Path project) throws IOException {
         Files.copy(Stacks.projectDir().resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
         Files.writeString(project.resolve("Pulumi.bad.yaml"), """
@@ -84,7 +89,7 @@ class SynthCommandTest {
                       eventPattern: "not json"
                       handler: com.acme.Billing::handle
                 """);
-        Outcome result = edp("synth", "--stack", "bad", "--out", project.resolve("out").toString(),
+        CliRun.Outcome result = edp("synth", "--stack", "bad", "--out", project.resolve("out").toString(),
                 "--project-dir", project.toString());
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("environment: must be one of dev, staging, prod (got 'qa')")
@@ -104,7 +109,7 @@ class SynthCommandTest {
                       function:
                         memoryMB: 1024
                 """);
-        Outcome result = edp("synth", "--stack", "typo", "--out", project.resolve("out").toString(),
+        CliRun.Outcome result = edp("synth", "--stack", "typo", "--out", project.resolve("out").toString(),
                 "--project-dir", project.toString());
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("edp:consumers[0].function.memoryMB: unknown key").contains("memoryMb");
@@ -112,7 +117,7 @@ class SynthCommandTest {
 
     @Test
     void aMissingStackFileIsNamed(@TempDir Path out) {
-        Outcome result = edp("synth", "--stack", "qa", "--out", out.toString(),
+        CliRun.Outcome result = edp("synth", "--stack", "qa", "--out", out.toString(),
                 "--project-dir", Stacks.projectDir().toString());
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("Pulumi.qa.yaml: no such stack file");

@@ -51,6 +51,8 @@ public final class EventDrivenPattern extends ComponentResource {
     private final Output<Map<String, String>> queueUrls;
     @Export(name = "deadLetterQueueUrls", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> deadLetterQueueUrls;
+    @Export(name = "logGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> logGroupNames;
     @Export(name = "eventsDeadLetterQueueUrl", refs = {String.class}, tree = "[0]")
     private final Output<String> eventsDeadLetterQueueUrl;
     @Export(name = "tableName", refs = {String.class}, tree = "[0]")
@@ -133,8 +135,9 @@ public final class EventDrivenPattern extends ComponentResource {
         this.busName = bus.name();
         this.busArn = bus.arn();
         this.archiveName = bus.archive().name();
-        this.queueUrls = urls(consumers, false);
-        this.deadLetterQueueUrls = urls(consumers, true);
+        this.queueUrls = byConsumer(consumers, c -> c.queue().url());
+        this.deadLetterQueueUrls = byConsumer(consumers, c -> c.deadLetterQueue().url());
+        this.logGroupNames = byConsumer(consumers, c -> c.function().logGroup().name());
         this.eventsDeadLetterQueueUrl = bus.eventsDlq().url();
         this.tableName = table.name();
         this.notificationsTopicArn = topics.notifications().arn();
@@ -152,6 +155,7 @@ public final class EventDrivenPattern extends ComponentResource {
         outputs.put("archiveName", archiveName);
         outputs.put("queueUrls", queueUrls);
         outputs.put("deadLetterQueueUrls", deadLetterQueueUrls);
+        outputs.put("logGroupNames", logGroupNames);
         outputs.put("eventsDeadLetterQueueUrl", eventsDeadLetterQueueUrl);
         outputs.put("tableName", tableName);
         outputs.put("notificationsTopicArn", notificationsTopicArn);
@@ -197,9 +201,10 @@ public final class EventDrivenPattern extends ComponentResource {
         return watched;
     }
 
-    private static Output<Map<String, String>> urls(List<Consumer> consumers, boolean deadLetter) {
-        List<Output<String>> urls = consumers.stream()
-                .map(c -> deadLetter ? c.deadLetterQueue().url() : c.queue().url()).toList();
+    /** {consumer name → value}, in configuration order. */
+    private static Output<Map<String, String>> byConsumer(List<Consumer> consumers,
+                                                         java.util.function.Function<Consumer, Output<String>> value) {
+        List<Output<String>> urls = consumers.stream().map(value).toList();
         List<String> names = consumers.stream().map(Consumer::name).toList();
         return Output.all(urls).applyValue(values -> {
             Map<String, String> map = new LinkedHashMap<>();
@@ -225,6 +230,8 @@ public final class EventDrivenPattern extends ComponentResource {
     public Output<String> archiveName() { return archiveName; }
     public Output<Map<String, String>> queueUrls() { return queueUrls; }
     public Output<Map<String, String>> deadLetterQueueUrls() { return deadLetterQueueUrls; }
+    /** Per consumer, the CloudWatch log group its function writes to (where {@code ./edp dlq list} finds errors). */
+    public Output<Map<String, String>> logGroupNames() { return logGroupNames; }
     public Output<String> eventsDeadLetterQueueUrl() { return eventsDeadLetterQueueUrl; }
     public Output<String> tableName() { return tableName; }
     public Output<String> notificationsTopicArn() { return notificationsTopicArn; }

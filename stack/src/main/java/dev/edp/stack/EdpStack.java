@@ -31,6 +31,7 @@ public final class EdpStack {
         ctx.export("archiveName", edp.archiveName());
         ctx.export("queueUrls", edp.queueUrls());
         ctx.export("deadLetterQueueUrls", edp.deadLetterQueueUrls());
+        ctx.export("logGroupNames", edp.logGroupNames());
         ctx.export("eventsDeadLetterQueueUrl", edp.eventsDeadLetterQueueUrl());
         ctx.export("tableName", edp.tableName());
         ctx.export("notificationsTopicArn", edp.notificationsTopicArn());

@@ -7,6 +7,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,6 +24,7 @@ public final class MotoClients {
     public final DynamoDbClient dynamo;
     public final SnsClient sns;
     public final SfnClient sfn;
+    public final CloudWatchLogsClient logs;
 
     public MotoClients(MotoServer moto) {
         s3 = configure(S3Client.builder(), moto).forcePathStyle(true).build();
@@ -31,6 +33,7 @@ public final class MotoClients {
         dynamo = configure(DynamoDbClient.builder(), moto).build();
         sns = configure(SnsClient.builder(), moto).build();
         sfn = configure(SfnClient.builder(), moto).build();
+        logs = configure(CloudWatchLogsClient.builder(), moto).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, MotoServer moto) {

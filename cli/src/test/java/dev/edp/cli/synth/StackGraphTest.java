@@ -1,6 +1,7 @@
 package dev.edp.cli.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.edp.pattern.consumers.ReplayRoute;
 import dev.edp.testing.GraphResource;
 import dev.edp.testing.ResourceGraph;
 import org.junit.jupiter.api.Test;
@@ -432,7 +433,11 @@ class StackGraphTest {
                 assertThat(policy.propertyDependencies().get("policy")).contains(rule.urn());
                 JsonNode allow = json(policy, "policy").get("Statement").get(0);
                 assertThat(allow.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
-                assertThat(allow.at("/Condition/ArnEquals/aws:SourceArn").asText()).contains(":rule/");
+                // The consumer's rule and its replay rule (./edp replay --pattern), nothing else.
+                List<String> senders = strings(allow.at("/Condition/ArnEquals/aws:SourceArn"));
+                assertThat(senders).hasSize(2)
+                        .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:events:us-east-1:123456789012:rule/"));
+                assertThat(senders.get(1)).isEqualTo(ReplayRoute.ruleArn(senders.get(0)));
             });
             JsonNode retry = tree(target, "retryPolicy");
             assertThat(retry.get("maximumRetryAttempts").asInt()).isEqualTo(8);
@@ -507,14 +512,18 @@ class StackGraphTest {
     void theStackExportsWhatOperatorsNeed(String stack) {
         var run = Stacks.synth(stack).run();
         assertThat(run.exports().keySet()).containsExactlyInAnyOrder("busName", "busArn", "archiveName", "queueUrls",
-                "deadLetterQueueUrls", "eventsDeadLetterQueueUrl", "tableName", "notificationsTopicArn",
-                "alarmsTopicArn", "stateMachineArn", "ingestBucketName", "curatedBucketName", "auditBucketName",
-                "keyArn", "dashboardName");
+                "deadLetterQueueUrls", "logGroupNames", "eventsDeadLetterQueueUrl", "tableName",
+                "notificationsTopicArn", "alarmsTopicArn", "stateMachineArn", "ingestBucketName", "curatedBucketName",
+                "auditBucketName", "keyArn", "dashboardName");
         @SuppressWarnings("unchecked")
         Map<String, String> queues = (Map<String, String>) run.export("queueUrls");
         assertThat(queues.keySet()).containsExactly("order-processor", "inventory-processor", "notification-processor",
                 "approval-processor", "cur-ingest");
         assertThat(queues.values()).allSatisfy(url -> assertThat(url).startsWith("https://sqs.us-east-1.amazonaws.com/"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> logGroups = (Map<String, String>) run.export("logGroupNames");
+        assertThat(logGroups.keySet()).containsExactlyElementsOf(queues.keySet());
+        assertThat(logGroups.get("cur-ingest")).startsWith("/edp/edp/" + stack + "/cur-ingest-");
         assertThat((String) run.export("stateMachineArn")).startsWith("arn:aws:states:");
         assertThat((String) run.export("keyArn")).startsWith("arn:aws:kms:");
     }

@@ -66,8 +66,10 @@ public record Consumer(String name, ConsumerSettings settings, Queue queue, Queu
             delivery = delivery.inGroup(c.messageGroupId().orElseThrow());
         }
         EventTarget target = EventRoutes.target(ctx, ctx.name(c.name(), "target"), rule, shared.bus().name(), delivery);
-        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "queue-policy"), queue, List.of(rule.arn()));
-        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "dlq-policy"), dlq, List.of(rule.arn()));
+        // The consumer's rule, and the rule `./edp replay --pattern` creates for the time of a replay (ReplayRoute).
+        List<Output<String>> senders = List.of(rule.arn(), rule.arn().applyValue(ReplayRoute::ruleArn));
+        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "queue-policy"), queue, senders);
+        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "dlq-policy"), dlq, senders);
 
         var mappingArgs = EventSourceMappingArgs.builder()
                 .eventSourceArn(queue.arn())
