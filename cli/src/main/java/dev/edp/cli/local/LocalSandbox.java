@@ -74,6 +74,9 @@ public final class LocalSandbox implements AutoCloseable {
         logs.install();
         functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), account, componentName(),
                 aws.lambdaVariables(), new FunctionCode(stack.projectDir()));
+        Map<String, String> logGroups = new java.util.HashMap<>();
+        functions.all().stream().filter(f -> f.logGroup() != null).forEach(f -> logGroups.put(f.displayName(), f.logGroup()));
+        logs.shipTo(aws.logs(), logGroups);
         InvokeApi.register(sandbox.endpoint(), functions, logs, observer);
         LocalEventBus bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, account, observer);
         sandbox.endpoint().addListener(new PutEventsTap(bus, account, aws.region()));

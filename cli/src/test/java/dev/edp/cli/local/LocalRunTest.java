@@ -41,6 +41,7 @@ class LocalRunTest {
     private static String console;
     private static JsonNode sandboxFileWhileRunning;
     private static boolean sandboxFileAfterClose;
+    private static String dlqListWhileRunning;
 
     @BeforeAll
     static void runEverything() throws Exception {
@@ -53,10 +54,25 @@ class LocalRunTest {
             outcome = run.run();
             Path file = project.resolve("build/local/dev/sandbox.json");
             sandboxFileWhileRunning = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+            dlqListWhileRunning = dlqList();
         } finally {
             run.close();
             sandboxFileAfterClose = Files.exists(project.resolve("build/local/dev/sandbox.json"));
             console = out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What {@code ./edp dlq list --local} says about the running sandbox's CUR dead-letter queue. */
+    private static String dlqList() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = dev.edp.cli.Edp.commandLine().execute("dlq", "list", "--local", "--stack", "dev",
+                    "--consumer", "cur-ingest", "--project-dir", project.toString());
+            return "exit " + code + "\n" + out.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(previous);
         }
     }
 
@@ -121,6 +137,16 @@ class LocalRunTest {
         assertThat(outputs.path("queueUrls").path("cur-ingest").asText()).startsWith(endpoint + "/123456789012/");
         assertThat(outputs.path("deadLetterQueueUrls").path("order-processor").asText()).startsWith(endpoint + "/");
         assertThat(sandboxFileAfterClose).as("removed on exit").isFalse();
+    }
+
+    @Test
+    void theOperationsCommandsFindTheSandboxAndTheErrorItsFunctionLogged() {
+        // The CUR function's output reached its log group on moto, where `dlq list` looks errors up, as on AWS.
+        assertThat(dlqListWhileRunning)
+                .contains("cur-ingest: DLQ edp-cur-ingest-dlq-")
+                .contains("1 message(s)")
+                .contains("line 3: the row has 2 fields")
+                .contains("[function log /edp/edp/dev/cur-ingest-");
     }
 
     @Test

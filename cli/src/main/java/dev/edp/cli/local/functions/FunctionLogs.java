@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where each function's output goes. In Lambda, a function's standard output is its log; in the sandbox all
  * functions share one JVM, so {@link #install()} replaces {@code System.out} and {@code System.err} with streams that
- * send what a thread writes to the log of the function that thread is running ({@link #within}), one file per
- * function ({@code <dir>/<function>.log}), and everything else to the real console.
+ * send what a thread writes to the log of the function that thread is running ({@link #within}): one file per
+ * function ({@code <dir>/<function>.log}) and, once {@link #shipTo} is called, the function's log group on the
+ * emulator. Everything else goes to the real console.
  *
  * <p>Handlers that capture {@code System.out} when built (JSON loggers do) must be built inside {@link #within}.
  */
@@ -29,6 +30,7 @@ public final class FunctionLogs implements AutoCloseable {
     private final PrintStream console;
     private final PrintStream consoleErr;
     private boolean installed;
+    private volatile LogShipper shipper;
 
     public FunctionLogs(Path directory) {
         this.directory = directory;
@@ -51,6 +53,12 @@ public final class FunctionLogs implements AutoCloseable {
         System.setOut(new PrintStream(new Router(console), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Router(consoleErr), true, StandardCharsets.UTF_8));
         installed = true;
+    }
+
+    /** Also sends each function's output to its log group on the emulator ({@code groupsByFunction}: by function). */
+    public void shipTo(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs,
+                       Map<String, String> groupsByFunction) {
+        this.shipper = new LogShipper(logs, groupsByFunction);
     }
 
     /** Runs {@code work} with this thread's output going to {@code function}'s log. */
@@ -87,6 +95,9 @@ public final class FunctionLogs implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (shipper != null) {
+            shipper.close();
+        }
         if (installed) {
             System.out.flush();
             System.err.flush();
@@ -113,7 +124,7 @@ public final class FunctionLogs implements AutoCloseable {
 
         @Override
         public void write(int b) throws IOException {
-            target().write(b);
+            write(new byte[]{(byte) b}, 0, 1);
         }
 
         @Override
@@ -121,6 +132,11 @@ public final class FunctionLogs implements AutoCloseable {
             OutputStream target = target();
             synchronized (target) {
                 target.write(b, off, len);
+            }
+            String function = CURRENT.get();
+            LogShipper logShipper = shipper;
+            if (function != null && logShipper != null) {
+                logShipper.append(function, b, off, len);
             }
         }
 

@@ -2,6 +2,7 @@ package dev.edp.cli.local.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.edp.cli.ops.LocalSandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code build/local/<stack>/sandbox.json}: how other commands find a running sandbox (e.g. {@code ./edp dlq
- * --local}). Written once the stack is deployed, removed when the sandbox stops. Its shape, documented in
- * docs/local-sandbox.md:
+ * --local}, which reads it with {@link dev.edp.cli.ops.LocalSandbox}). Written once the stack is deployed, removed
+ * when the sandbox stops. Its shape, documented in docs/local-sandbox.md:
  *
  * <pre>{"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1", "outputs": {the stack's exports}}</pre>
  *
@@ -26,9 +26,9 @@ public record SandboxFile(URI endpoint, String region, Map<String, Object> outpu
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Where the file of a stack's sandbox lives, under a project directory. */
+    /** Where the file of a stack's sandbox lives, under a project directory (where its readers look). */
     public static Path path(Path projectDir, String stack) {
-        return projectDir.resolve("build").resolve("local").resolve(stack).resolve("sandbox.json");
+        return LocalSandbox.file(projectDir, stack);
     }
 
     public void write(Path file) {
@@ -45,21 +45,6 @@ public record SandboxFile(URI endpoint, String region, Map<String, Object> outpu
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    /** Reads the file of a running sandbox, if there is one. */
-    @SuppressWarnings("unchecked")
-    public static Optional<SandboxFile> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, Object> root = JSON.readValue(file.toFile(), Map.class);
-            return Optional.of(new SandboxFile(URI.create(String.valueOf(root.get("endpoint"))),
-                    String.valueOf(root.get("region")), (Map<String, Object>) root.getOrDefault("outputs", Map.of())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": not a sandbox file: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.edp.cli.local.sandbox;
 
+import dev.edp.cli.ops.LocalSandbox;
+import dev.edp.cli.ops.StackTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,24 +12,26 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The file {@code ./edp local} writes is the one the operations commands read ({@code --local}). */
 class SandboxFileTest {
 
     @Test
-    void writtenReadAndRemovedUnderBuildLocalStack(@TempDir Path project) throws Exception {
+    void whatTheSandboxWritesTheOperationsCommandsRead(@TempDir Path project) throws Exception {
         Path file = SandboxFile.path(project, "dev");
         assertThat(project.relativize(file).toString()).isEqualTo("build/local/dev/sandbox.json");
 
-        new SandboxFile(URI.create("http://127.0.0.1:4510"), "us-east-1", Map.of("busName", "edp-bus-1",
-                "queueUrls", Map.of("cur-ingest", "http://127.0.0.1:4510/123456789012/q"))).write(file);
-        String text = Files.readString(file);
-        assertThat(text).contains("\"endpoint\" : \"http://127.0.0.1:4510\"").contains("\"outputs\"");
+        new SandboxFile(URI.create("http://127.0.0.1:4510"), "eu-west-1", Map.of("busName", "edp-bus-1",
+                "queueUrls", Map.of("cur-ingest", "http://127.0.0.1:4510/123456789012/q"),
+                "deadLetterQueueUrls", Map.of("cur-ingest", "http://127.0.0.1:4510/123456789012/dlq"))).write(file);
+        assertThat(Files.readString(file)).contains("\"endpoint\" : \"http://127.0.0.1:4510\"").contains("\"outputs\"");
 
-        SandboxFile read = SandboxFile.read(file).orElseThrow();
-        assertThat(read.endpoint()).isEqualTo(URI.create("http://127.0.0.1:4510"));
-        assertThat(read.region()).isEqualTo("us-east-1");
-        assertThat(read.outputs()).containsEntry("busName", "edp-bus-1");
+        StackTarget target = LocalSandbox.target(project, "dev");
+        assertThat(target.endpoint()).contains(URI.create("http://127.0.0.1:4510"));
+        assertThat(target.region()).contains("eu-west-1");
+        assertThat(target.outputs().string("busName")).isEqualTo("edp-bus-1");
+        assertThat(target.outputs().deadLetterQueueUrl("cur-ingest")).isEqualTo("http://127.0.0.1:4510/123456789012/dlq");
 
         SandboxFile.remove(file);
-        assertThat(SandboxFile.read(file)).isEmpty();
+        assertThat(file).doesNotExist();
     }
 }
