@@ -2,7 +2,7 @@ package dev.edp.pattern.config;
 
 /**
  * Seed 004's per-environment settings as the values unset fields take. One place: every preset value of the
- * pattern is here, and docs/configuration.md lists them.
+ * pattern is here, and the README (Configuration) lists them.
  *
  * <ul>
  *   <li>dev: short log retention (7 days), less memory, verbose logging, no provisioned concurrency;</li>

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Settings every Lambda function of the pattern starts from. Unset fields take the environment's preset
- * (see {@code docs/configuration.md}); a consumer can override each of them for its own function.
+ * (see the README, Configuration); a consumer can override each of them for its own function.
  */
 public final class FunctionDefaultsArgs extends ResourceArgs {
 
