@@ -1,10 +1,12 @@
 package dev.edp.cli.cur;
 
+import dev.edp.cli.moto.MotoResources;
+import dev.edp.cli.moto.MotoClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.local.SqsEventSource;
 import dev.edp.cli.CliRun;
-import dev.edp.cli.ops.OnMoto;
+import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.edp.cli.cur;
 
+import dev.edp.cli.moto.MotoResources;
+import dev.edp.cli.moto.MotoClients;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;

@@ -1,5 +1,7 @@
 package dev.edp.cli.cur;
 
+import dev.edp.cli.moto.OnMoto;
+import dev.edp.cli.moto.MotoResources;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.local.SqsEventSource;
@@ -11,9 +13,6 @@ import dev.edp.runtime.cur.CurLayout;
 import dev.edp.runtime.cur.CurReader;
 import dev.edp.runtime.cur.CuratedCopy;
 import dev.edp.runtime.cur.CurObject;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,25 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CUR pipeline end to end on moto: upload → EventBridge → SQS → handler → DynamoDB, S3, SNS. */
-class CurPipelineTest {
+class CurPipelineTest extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static MotoServer moto;
-    private static MotoClients aws;
     private CurPipeline pipeline;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        aws = new MotoClients(moto);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
 
     @BeforeEach
     void freshPipeline() throws Exception {

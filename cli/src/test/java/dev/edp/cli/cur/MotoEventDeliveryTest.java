@@ -1,10 +1,10 @@
 package dev.edp.cli.cur;
 
+import dev.edp.cli.moto.OnMoto;
+import dev.edp.cli.moto.MotoResources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.pattern.events.EventPatterns;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,26 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moto/events/models.py). The CUR pipeline tests rely on these answers; if a moto upgrade changes one, the test that
  * pins it fails and says which assumption to revisit.
  */
-class MotoEventDeliveryTest {
+class MotoEventDeliveryTest extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "reports";
     private static final String PATTERN = EventPatterns.objectCreated(BUCKET, EventPatterns.CUR_SUFFIXES);
 
-    private static MotoServer moto;
-    private static MotoClients aws;
     private static MotoResources resources;
 
     @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        aws = new MotoClients(moto);
+    static void resources() {
         resources = new MotoResources(aws);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
     }
 
     @BeforeEach

@@ -1,16 +1,13 @@
 package dev.edp.cli.domain;
 
+import dev.edp.cli.moto.OnMoto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.cli.cur.MotoClients;
-import dev.edp.cli.cur.MotoResources.Notified;
+import dev.edp.cli.moto.MotoResources.Notified;
 import dev.edp.pattern.config.SeedConsumers;
 import dev.edp.runtime.inventory.InventoryProcessorHandler;
 import dev.edp.runtime.notifications.NotificationProcessorHandler;
 import dev.edp.runtime.orders.OrderProcessorHandler;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,26 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * polls) → the table and the topic. Duplicates are the same message body sent again (what an SQS redelivery or an
  * EventBridge retry produces: the same event id).
  */
-class DomainConsumersOnMotoTest {
+class DomainConsumersOnMotoTest extends OnMoto {
 
     private static final String ORDERS = SeedConsumers.ORDER_PROCESSOR;
     private static final String INVENTORY = SeedConsumers.INVENTORY_PROCESSOR;
     private static final String NOTIFICATIONS = SeedConsumers.NOTIFICATION_PROCESSOR;
 
-    private static MotoServer moto;
-    private static MotoClients aws;
     private DomainOnMoto domain;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-        aws = new MotoClients(moto);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
 
     @BeforeEach
     void freshAccount() throws Exception {

@@ -1,7 +1,7 @@
 package dev.edp.cli.domain;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.edp.cli.cur.MotoClients;
+import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.local.LambdaGateway;
 import dev.edp.cli.local.LocalContext;
 import dev.edp.pattern.workflow.WorkflowDefinition;

@@ -3,7 +3,7 @@ package dev.edp.cli.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.cli.cur.MotoResources.Notified;
+import dev.edp.cli.moto.MotoResources.Notified;
 import dev.edp.pattern.config.SeedConsumers;
 import dev.edp.runtime.inventory.InventoryProcessorHandler;
 import dev.edp.runtime.orders.OrderProcessorHandler;

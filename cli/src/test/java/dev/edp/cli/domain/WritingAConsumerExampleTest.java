@@ -1,14 +1,11 @@
 package dev.edp.cli.domain;
 
+import dev.edp.cli.moto.OnMoto;
 import com.acme.billing.InvoiceRecorderHandler;
-import dev.edp.cli.cur.MotoClients;
-import dev.edp.cli.cur.MotoResources;
-import dev.edp.cli.cur.MotoResources.Notified;
+import dev.edp.cli.moto.MotoResources;
+import dev.edp.cli.moto.MotoResources.Notified;
 import dev.edp.cli.local.LocalContext;
 import dev.edp.cli.local.SqsEventSource;
-import dev.edp.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -25,24 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/writing-a-consumer.md's worked example (its handler class is the one in the document, byte for byte), run
  * on moto as a user's consumer: its own rule, queue, DLQ, schema on the class path.
  */
-class WritingAConsumerExampleTest {
+class WritingAConsumerExampleTest extends OnMoto {
 
     private static final String CONSUMER = "invoice-recorder";
     private static final String PATTERN = "{\"source\":[\"billing\"],\"detail-type\":[\"Invoice Issued\"]}";
 
-    private static MotoServer moto;
-    private static MotoClients aws;
 
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start();
-        aws = new MotoClients(moto);
-    }
-
-    @AfterAll
-    static void stop() {
-        moto.close();
-    }
 
     @Test
     void theDocumentedHandlerRecordsAnInvoiceOnceAndRefusesABadOneToTheDlq() throws Exception {

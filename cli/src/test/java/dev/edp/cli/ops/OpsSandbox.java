@@ -3,7 +3,7 @@ package dev.edp.cli.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.CliRun;
-import dev.edp.cli.cur.MotoClients;
+import dev.edp.cli.moto.MotoClients;
 import dev.edp.testing.MotoServer;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;

@@ -3,7 +3,7 @@ package dev.edp.cli.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.CliRun;
-import dev.edp.cli.ops.OnMoto;
+import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
 import dev.edp.cli.ops.Queues;
 import dev.edp.pattern.consumers.ReplayRoute;

@@ -1,4 +1,4 @@
-package dev.edp.cli.cur;
+package dev.edp.cli.moto;
 
 import dev.edp.testing.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

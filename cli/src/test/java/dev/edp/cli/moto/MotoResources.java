@@ -1,4 +1,4 @@
-package dev.edp.cli.cur;
+package dev.edp.cli.moto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,17 +33,17 @@ public final class MotoResources {
     }
 
     /** A bucket that sends its events to EventBridge (to the default bus, on AWS). */
-    void bucketWithEventBridge(String bucket) {
+    public void bucketWithEventBridge(String bucket) {
         aws.s3.createBucket(b -> b.bucket(bucket));
         aws.s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
                 .notificationConfiguration(n -> n.eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
     }
 
-    void bucket(String bucket) {
+    public void bucket(String bucket) {
         aws.s3.createBucket(b -> b.bucket(bucket));
     }
 
-    void upload(String bucket, String key, byte[] bytes) {
+    public void upload(String bucket, String key, byte[] bytes) {
         aws.s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
