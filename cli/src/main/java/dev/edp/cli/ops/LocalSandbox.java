@@ -2,11 +2,10 @@ package dev.edp.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edp.cli.local.sandbox.SandboxFile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class LocalSandbox {
 
     /** Where the sandbox of {@code stack} describes itself, under {@code projectDir}. */
     public static Path file(Path projectDir, String stack) {
-        return projectDir.resolve("build").resolve("local").resolve(stack).resolve("sandbox.json");
+        return SandboxFile.path(projectDir, stack);
     }
 
     public static StackTarget target(Path projectDir, String stack) {
@@ -37,23 +36,16 @@ public final class LocalSandbox {
             throw new OpsException("--local: no local sandbox of stack " + stack + " is running (" + file
                     + " does not exist); start one with ./edp local --stack " + stack + ", which writes that file");
         }
-        JsonNode root;
+        SandboxFile sandbox;
         try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new OpsException(file + ": not JSON: " + e.getMessage(), e);
+            sandbox = SandboxFile.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new OpsException(e.getMessage(), e);
         }
-        String endpoint = root.path("endpoint").asText("");
-        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
-            throw new OpsException(file + ": 'endpoint' must be an http(s) URL, got '" + endpoint + "'");
-        }
-        if (!root.path("outputs").isObject()) {
-            throw new OpsException(file + ": 'outputs' (the stack's exports) is missing");
-        }
-        String region = root.path("region").asText("");
-        return new StackTarget(stack, new StackOutputs(file.toString(), root.get("outputs")),
-                Optional.of(URI.create(endpoint)), Optional.of(region.isEmpty() ? "us-east-1" : region),
+        JsonNode outputs = JSON.valueToTree(sandbox.outputs());
+        return new StackTarget(stack, new StackOutputs(file.toString(), outputs),
+                Optional.of(sandbox.endpoint()), Optional.of(sandbox.region()),
                 Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY))),
-                "local sandbox " + file + " at " + endpoint);
+                "local sandbox " + file + " at " + sandbox.endpoint());
     }
 }

@@ -2,7 +2,6 @@ package dev.edp.cli.local.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.edp.cli.ops.LocalSandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code build/local/<stack>/sandbox.json}: how other commands find a running sandbox (e.g. {@code ./edp dlq
- * --local}, which reads it with {@link dev.edp.cli.ops.LocalSandbox}). Written once the stack is deployed, removed
- * when the sandbox stops. Its shape, documented in docs/local-sandbox.md:
+ * --local}, through {@link dev.edp.cli.ops.LocalSandbox}). Written once the stack is deployed, removed when the
+ * sandbox stops; this class is the one place its format is written and read. Its shape, documented in
+ * docs/local-sandbox.md:
  *
  * <pre>{"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1", "outputs": {the stack's exports}}</pre>
  *
@@ -26,9 +26,30 @@ public record SandboxFile(URI endpoint, String region, Map<String, Object> outpu
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Where the file of a stack's sandbox lives, under a project directory (where its readers look). */
+    /** Where the file of a stack's sandbox lives, under a project directory. */
     public static Path path(Path projectDir, String stack) {
-        return LocalSandbox.file(projectDir, stack);
+        return projectDir.resolve("build").resolve("local").resolve(stack).resolve("sandbox.json");
+    }
+
+    /** Reads a sandbox file; {@link IllegalArgumentException} naming the file and the field when it is not one. */
+    @SuppressWarnings("unchecked")
+    public static SandboxFile read(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not JSON: " + e.getMessage(), e);
+        }
+        String endpoint = root.path("endpoint").asText("");
+        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+            throw new IllegalArgumentException(file + ": 'endpoint' must be an http(s) URL, got '" + endpoint + "'");
+        }
+        if (!root.path("outputs").isObject()) {
+            throw new IllegalArgumentException(file + ": 'outputs' (the stack's exports) is missing");
+        }
+        String region = root.path("region").asText("");
+        return new SandboxFile(URI.create(endpoint), region.isEmpty() ? "us-east-1" : region,
+                JSON.convertValue(root.get("outputs"), Map.class));
     }
 
     public void write(Path file) {
