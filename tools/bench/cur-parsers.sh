@@ -2,10 +2,11 @@
 # The CUR parser experiment (a measurement, not a test; docs/benchmarks.md, "CUR parser: experiment").
 #   tools/bench/cur-parsers.sh [SIZE] [ROUNDS]      SIZE of the generated report (default 1GB), ROUNDS (default 3)
 # On the same generated report (.csv and gzip -6 .csv.gz), ROUNDS interleaved rounds of:
-#   - the product's parser (commons-csv + CurAggregator), commons-csv alone (no aggregation: the ceiling),
-#     commons-csv on every core (chunks cut at record boundaries), FastCSV and jackson-dataformat-csv feeding the
-#     same CurAggregator; gzip files also with --pipeline (inflate on a second thread); the product and FastCSV
-#     also under C1 only (-XX:TieredStopAtLevel=1, the default of Lambda's java17/java21 runtimes);
+#   - the product's parser (FastCSV + CurAggregator, i.e. CurReader.aggregate), and those it was chosen over:
+#     commons-csv feeding the same CurAggregator (the first product parser), commons-csv alone (no aggregation:
+#     its ceiling), commons-csv on every core (chunks cut at record boundaries), jackson-dataformat-csv;
+#     gzip files also with --pipeline (inflate on a second thread); the product and commons-csv also under C1 only
+#     (-XX:TieredStopAtLevel=1, the default of Lambda's java17/java21 runtimes);
 #     every Java run in a fresh JVM with -Xmx64m -XX:+UseSerialGC;
 #   - the Python peer (tools/bench/cur_aggregate.py) and gzip -dc.
 # Then checks that every parser's totals equal the Python peer's byte for byte, and prints min/median/max of wall
@@ -51,7 +52,7 @@ timed() {
 
 for round in $(seq "$ROUNDS"); do
   echo "## round $round: $(uptime)"
-  for parser in commons-csv fastcsv jackson-csv; do
+  for parser in fastcsv commons-csv jackson-csv; do
     java_run "$parser .csv" -- "$parser" "$DIR/r.csv"
     java_run "$parser .csv.gz" -- "$parser" "$DIR/r.csv.gz"
     java_run "$parser .csv.gz+pipeline" -- "$parser" --pipeline "$DIR/r.csv.gz"
@@ -69,7 +70,7 @@ echo "## after: $(uptime)"
 
 echo "## outputs"
 python3 tools/bench/cur_aggregate.py "$DIR/r.csv.gz" > "$DIR/python.csv"
-for parser in commons-csv commons-csv-parallel fastcsv jackson-csv; do
+for parser in fastcsv commons-csv commons-csv-parallel jackson-csv; do
   java -Xmx64m -XX:+UseSerialGC -jar "$BENCH" "$parser" --pipeline "$DIR/r.csv.gz" --bytes "$BYTES" --out "$DIR/$parser.csv" > /dev/null
   cmp -s "$DIR/$parser.csv" "$DIR/python.csv" && echo "$parser: totals identical to the Python peer's ($(($(wc -l < "$DIR/python.csv") - 1)) groups)" \
     || { echo "$parser: totals DIFFER from the Python peer's"; exit 1; }

@@ -1,9 +1,10 @@
 package dev.edp.runtime.cur;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -16,26 +17,28 @@ public final class CostCsv {
 
     public static final List<String> HEADER = List.of("usage_date", "account_id", "service", "unblended_cost", "line_items");
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    /** RFC 4180 quoting where a field needs it; line feeds, like the rest of the tool output. */
+    private static final CsvWriter.CsvWriterBuilder FORMAT = CsvWriter.builder().lineDelimiter(LineDelimiter.LF);
 
     private CostCsv() {
     }
 
     /** Writes the header and one row per total, in key order; {@code extra} columns are appended to every row. */
-    public static void write(Map<CostKey, CostTotal> totals, Appendable out, List<String> extraHeader, List<String> extra)
+    public static void write(Map<CostKey, CostTotal> totals, Writer out, List<String> extraHeader, List<String> extra)
             throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, FORMAT);
-        printer.printRecord(concat(HEADER, extraHeader));
+        // Not closed: closing would close the caller's writer.
+        CsvWriter printer = FORMAT.build(out);
+        printer.writeRecord(concat(HEADER, extraHeader));
         for (Map.Entry<CostKey, CostTotal> row : new java.util.TreeMap<>(totals).entrySet()) {
             CostKey key = row.getKey();
-            printer.printRecord(concat(List.of(key.usageDate().toString(), key.accountId(), key.service(),
+            printer.writeRecord(concat(List.of(key.usageDate().toString(), key.accountId(), key.service(),
                     Amounts.plain(row.getValue().unblendedCost()), Long.toString(row.getValue().lineItems())), extra));
         }
         printer.flush();
     }
 
     /** Writes the header and the rows, nothing else. */
-    public static void write(Map<CostKey, CostTotal> totals, Appendable out) throws IOException {
+    public static void write(Map<CostKey, CostTotal> totals, Writer out) throws IOException {
         write(totals, out, List.of(), List.of());
     }
 

@@ -45,6 +45,20 @@ public record CurColumns(CurLayout layout, int cost, int start, int account, int
         return Math.max(Math.max(cost, start), Math.max(account, product));
     }
 
+    /**
+     * For each column index up to {@link #last()}: which needed field it holds, 0 cost, 1 start, 2 account,
+     * 3 product (the order of {@link CurAggregator#add}'s arguments), or -1 for a column nobody reads.
+     */
+    public int[] slots() {
+        int[] slots = new int[last() + 1];
+        java.util.Arrays.fill(slots, -1);
+        slots[cost] = 0;
+        slots[start] = 1;
+        slots[account] = 2;
+        slots[product] = 3;
+        return slots;
+    }
+
     /** Fails when a row of {@code fields} fields at {@code line} lacks a needed column. */
     public void requireFields(String file, int fields, long line) {
         if (fields <= last()) {

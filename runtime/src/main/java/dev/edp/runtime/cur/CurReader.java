@@ -1,10 +1,12 @@
 package dev.edp.runtime.cur;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -22,24 +27,44 @@ import java.util.zip.ZipException;
  * or without a byte-order mark, any line endings, RFC 4180 quoting (commas, quotes and line breaks inside fields),
  * amounts in scientific notation, either {@link CurLayout}, any other columns in any order.
  *
+ * <p>Parsing is FastCSV's, through a callback handler that makes a {@code String} of the four needed fields of a
+ * row and of nothing else: a report has 40 to 200 columns, and materialising all of them was what held
+ * commons-csv, the first parser, at 2.4 times the Python peer at best (docs/benchmarks.md, "CUR parser").
+ *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
- * not a timestamp, an unterminated quote, bytes that are not UTF-8 text, corrupt gzip data.
+ * not a timestamp, an unterminated quote, text after a closing quote, bytes that are not UTF-8 text, corrupt gzip
+ * data.
  */
 public final class CurReader {
 
     private static final int BUFFER = 1 << 16;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /**
+     * RFC 4180, strictly: an unterminated quote and text after a closing quote are errors (FastCSV would otherwise
+     * take them leniently). Rows may be shorter or longer than the header: {@link CurColumns#requireFields} says
+     * when a row lacks a needed field, with a clearer message than a count mismatch would give.
+     */
+    private static final CsvReader.CsvReaderBuilder FORMAT = CsvReader.builder()
+            .skipEmptyLines(true)
+            .allowUnclosedQuote(false)
+            .allowExtraCharsAfterClosingQuote(false)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
 
     private CurReader() {
     }
 
     /** Reads and sums the whole stream; {@code file} names it in errors. The caller closes the stream. */
     public static CurAggregation aggregate(String file, InputStream in) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(reader(file, in)).setFormat(FORMAT).get()) {
-            return new Sum(file, parser).run();
+        NeededFields rows = new NeededFields(file);
+        try (CsvReader<NeededFields> reader = FORMAT.build(rows, reader(file, in))) {
+            var records = reader.iterator();
+            while (next(rows, records)) {
+                rows.add();
+            }
         }
+        return rows.result();
     }
 
     /**
@@ -65,65 +90,94 @@ public final class CurReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    /** One pass over one file. */
-    private static final class Sum {
-        private final String file;
-        private final CSVParser parser;
+    /** Whether there is another record; parse and read errors become format errors at the record's first line. */
+    private static boolean next(NeededFields rows, java.util.Iterator<NeededFields> records) {
+        try {
+            return records.hasNext() && records.next() != null;
+        } catch (UncheckedIOException e) {
+            throw rows.readError(e.getCause());
+        } catch (CsvParseException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IOException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw rows.readError(io);
+            }
+            String message = String.valueOf(cause.getMessage());
+            String reason = message.startsWith("Unclosed quoted field")
+                    ? "unterminated quoted field: the quote that opens at this line is never closed"
+                    : "malformed CSV: " + message;
+            throw new CurFormatException(rows.file, rows.line, reason, e);
+        }
+    }
 
-        Sum(String file, CSVParser parser) {
+    /**
+     * FastCSV's callback for one file: the header row in full, then only the needed fields of each row, handed to
+     * the {@link CurAggregator} once the row is complete. FastCSV calls {@link #handleBegin} as a record starts, so
+     * {@link #line} names the record being read when an error interrupts it.
+     */
+    private static final class NeededFields extends AbstractBaseCsvCallbackHandler<NeededFields> {
+        private final String file;
+        private final List<String> header = new ArrayList<>();
+        private final String[] fields = new String[4];
+        private long line = 1;
+        private CurColumns columns;
+        private CurAggregator aggregator;
+        /** {@link CurColumns#slots()}: where each column's field goes in {@link #fields}, or -1. */
+        private int[] slots;
+
+        NeededFields(String file) {
             this.file = file;
-            this.parser = parser;
         }
 
-        CurAggregation run() {
-            var records = parser.iterator();
-            CSVRecord header = next(records, 1);
-            if (header == null) {
-                throw new CurFormatException(file, 1, "empty file: no header row");
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            line = startingLineNumber;
+            Arrays.fill(fields, null);
+        }
+
+        @Override
+        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            if (columns == null) {
+                header.add(new String(buffer, offset, length));
+            } else if (index < slots.length && slots[index] >= 0) {
+                fields[slots[index]] = new String(buffer, offset, length);
             }
-            CurColumns columns = CurColumns.of(file, header.toList());
-            CurAggregator aggregator = new CurAggregator(file, columns.layout());
-            int cost = columns.cost();
-            int start = columns.start();
-            int account = columns.account();
-            int product = columns.product();
-            long line = parser.getCurrentLineNumber() + 1;
-            for (CSVRecord record = next(records, line); record != null; record = next(records, line)) {
-                columns.requireFields(file, record.size(), line);
-                aggregator.add(record.get(cost), record.get(start), record.get(account), record.get(product), line);
-                line = parser.getCurrentLineNumber() + 1;
+        }
+
+        @Override
+        protected NeededFields buildRecord() {
+            return this;
+        }
+
+        /** Takes the record just read: the header, or a line item. */
+        void add() {
+            if (columns == null) {
+                columns = CurColumns.of(file, header);
+                aggregator = new CurAggregator(file, columns.layout());
+                slots = columns.slots();
+                return;
+            }
+            columns.requireFields(file, getFieldCount(), line);
+            aggregator.add(fields[0], fields[1], fields[2], fields[3], line);
+        }
+
+        CurAggregation result() {
+            if (aggregator == null) {
+                throw new CurFormatException(file, 1, "empty file: no header row");
             }
             return aggregator.result();
         }
 
-        /** The next record, or null at the end; read errors become format errors at {@code line}. */
-        private CSVRecord next(java.util.Iterator<CSVRecord> records, long line) {
-            try {
-                return records.hasNext() ? records.next() : null;
-            } catch (UncheckedIOException e) {
-                throw readError(e.getCause(), line);
-            } catch (IllegalStateException e) {
-                // commons-csv reports some malformed input (e.g. an unterminated quote) this way.
-                throw new CurFormatException(file, line, "malformed CSV: " + e.getMessage(), e);
-            }
-        }
-
-        private CurFormatException readError(IOException e, long line) {
+        CurFormatException readError(IOException e) {
             if (e instanceof CharacterCodingException) {
                 return new CurFormatException(file, line, "not UTF-8 text (invalid bytes at or after this line)", e);
             }
-            if (e instanceof ZipException || e instanceof java.io.EOFException && isGzipTruncation(e)) {
+            if (e instanceof ZipException || e instanceof EOFException && String.valueOf(e.getMessage()).contains("ZLIB")) {
                 return new CurFormatException(file, line, "corrupt gzip data: " + e.getMessage(), e);
             }
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                return new CurFormatException(file, line, "unterminated quoted field", e);
-            }
-            return new CurFormatException(file, line, "unreadable: " + message, e);
-        }
-
-        private static boolean isGzipTruncation(IOException e) {
-            return String.valueOf(e.getMessage()).contains("ZLIB");
+            return new CurFormatException(file, line, "unreadable: " + e.getMessage(), e);
         }
     }
 }

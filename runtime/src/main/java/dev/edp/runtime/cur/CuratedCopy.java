@@ -32,11 +32,11 @@ public final class CuratedCopy {
     public List<String> write(CurObject object, CurAggregation report, List<LocalDate> replacedDays) {
         List<String> keys = new ArrayList<>();
         for (LocalDate day : report.days()) {
-            StringBuilder csv = new StringBuilder();
+            java.io.StringWriter csv = new java.io.StringWriter();
             try {
                 CostCsv.write(report.day(day), csv, SOURCE_HEADER, List.of(object.bucket(), object.key(), object.version()));
             } catch (IOException e) {
-                throw new UncheckedIOException("a StringBuilder does not fail", e);
+                throw new UncheckedIOException("a StringWriter does not fail", e);
             }
             String key = key(day, object);
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv.toString()));

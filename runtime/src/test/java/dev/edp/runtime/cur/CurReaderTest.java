@@ -239,6 +239,27 @@ class CurReaderTest {
     }
 
     @Test
+    void textAfterAClosingQuoteNamesItsLine() {
+        ReportBuilder report = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
+                .row("\"quoted\" then text", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1");
+
+        assertBad(report.csv(), 3, "malformed CSV: Unexpected character after closing quote");
+    }
+
+    @Test
+    void aRecordTooLongForTheParsersBufferFailsInsteadOfFillingTheHeap() {
+        // 20 MiB of text without a line break: the parser gives up at its 16 MiB buffer, so a file of any size
+        // that is not CSV is refused in bounded memory.
+        String endless = "x".repeat(20 << 20);
+        ReportBuilder report = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
+                .raw(endless);
+
+        assertBad(report.csv(), 3, "malformed CSV: ");
+    }
+
+    @Test
     void rowWithFewerFieldsThanTheHeader() {
         ReportBuilder report = ReportBuilder.legacy()
                 .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")

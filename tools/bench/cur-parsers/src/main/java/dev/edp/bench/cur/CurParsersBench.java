@@ -16,12 +16,12 @@ import java.util.Locale;
 /**
  * The CUR parser experiment (docs/benchmarks.md, "Experiment"): the same exact aggregation
  * ({@link dev.edp.runtime.cur.CurAggregator}) fed by other CSV parsers, optionally behind a second thread that
- * inflates gzip. A measurement, not a product: the Lambda parses with commons-csv ({@link Parsers#COMMONS_CSV} is
- * exactly {@code CurReader.aggregate}).
+ * inflates gzip. A measurement, not a product: the Lambda parses with FastCSV ({@link Parsers#FASTCSV} is exactly
+ * {@code CurReader.aggregate}); {@link Parsers#COMMONS_CSV} is the parser it replaced, kept here for comparison.
  *
  * <pre>
  * java -Xmx64m -XX:+UseSerialGC -jar cur-parsers-bench.jar PARSER [--pipeline] FILE [--bytes N] [--out TOTALS.csv]
- *   PARSER      commons-csv | commons-csv-parse-only | fastcsv | jackson-csv
+ *   PARSER      fastcsv | commons-csv | commons-csv-parse-only | commons-csv-parallel | jackson-csv
  *   --pipeline  read and inflate on a second thread (gzip files), parse and sum on this one
  *   --bytes     the uncompressed size (required for .gz files; a plain file's own size by default)
  *   --out       also write the totals as `edp cur aggregate` prints them, to compare byte for byte

@@ -3,8 +3,6 @@ package dev.edp.bench.cur;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
-import de.siegmar.fastcsv.reader.CsvReader;
 import dev.edp.runtime.cur.CurAggregation;
 import dev.edp.runtime.cur.CurAggregator;
 import dev.edp.runtime.cur.CurColumns;
@@ -19,7 +17,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -30,11 +27,35 @@ import java.util.TreeMap;
  */
 enum Parsers {
 
-    /** The product: {@code CurReader.aggregate}, commons-csv materialising every field of every record. */
-    COMMONS_CSV("commons-csv") {
+    /** The product: {@code CurReader.aggregate}, FastCSV making Strings of the four needed fields only. */
+    FASTCSV("fastcsv") {
         @Override
         CurAggregation aggregate(String file, InputStream in) throws IOException {
             return CurReader.aggregate(file, in);
+        }
+    },
+
+    /** The product's first parser: commons-csv materialising every field of every record, same aggregation. */
+    COMMONS_CSV("commons-csv") {
+        @Override
+        CurAggregation aggregate(String file, InputStream in) throws IOException {
+            try (CSVParser parser = CSVParser.builder().setReader(CurReader.reader(file, in)).setFormat(RFC4180).get()) {
+                var records = parser.iterator();
+                if (!records.hasNext()) {
+                    throw new IOException(file + ": empty file: no header row");
+                }
+                CurColumns columns = CurColumns.of(file, records.next().toList());
+                CurAggregator aggregator = new CurAggregator(file, columns.layout());
+                long line = parser.getCurrentLineNumber() + 1;
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    columns.requireFields(file, record.size(), line);
+                    aggregator.add(record.get(columns.cost()), record.get(columns.start()),
+                            record.get(columns.account()), record.get(columns.product()), line);
+                    line = parser.getCurrentLineNumber() + 1;
+                }
+                return aggregator.result();
+            }
         }
     },
 
@@ -43,8 +64,7 @@ enum Parsers {
         @Override
         CurAggregation aggregate(String file, InputStream in) throws IOException {
             long records = 0;
-            try (CSVParser parser = CSVParser.builder().setReader(CurReader.reader(file, in))
-                    .setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()).get()) {
+            try (CSVParser parser = CSVParser.builder().setReader(CurReader.reader(file, in)).setFormat(RFC4180).get()) {
                 for (CSVRecord ignored : parser) {
                     records++;
                 }
@@ -58,21 +78,6 @@ enum Parsers {
         @Override
         CurAggregation aggregate(String file, InputStream in) throws IOException {
             return ParallelChunks.aggregate(file, in);
-        }
-    },
-
-    /** FastCSV with a callback handler that makes Strings of the four needed fields only. */
-    FASTCSV("fastcsv") {
-        @Override
-        CurAggregation aggregate(String file, InputStream in) throws IOException {
-            NeededFields handler = new NeededFields(file);
-            try (CsvReader<NeededFields> reader = CsvReader.builder().skipEmptyLines(true)
-                    .allowExtraFields(true).allowMissingFields(true).build(handler, CurReader.reader(file, in))) {
-                for (NeededFields ignored : reader) {
-                    handler.aggregate();
-                }
-            }
-            return handler.result();
         }
     },
 
@@ -93,7 +98,7 @@ enum Parsers {
                 CurColumns columns = CurColumns.of(file, header);
                 CurAggregator aggregator = new CurAggregator(file, columns.layout());
                 String[] fields = new String[4];
-                int[] wanted = wanted(columns);
+                int[] wanted = columns.slots();
                 while (parser.nextToken() == JsonToken.START_ARRAY) {
                     long line = parser.currentLocation().getLineNr();
                     int index = 0;
@@ -112,6 +117,9 @@ enum Parsers {
             }
         }
     };
+
+    /** commons-csv's format as the product used it: RFC 4180, blank lines skipped. */
+    static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private final String label;
 
@@ -136,69 +144,5 @@ enum Parsers {
 
     static List<String> names() {
         return Arrays.stream(values()).map(Parsers::label).toList();
-    }
-
-    /** For each column index up to the last needed one: which of cost, start, account, product it is (else -1). */
-    static int[] wanted(CurColumns columns) {
-        int[] wanted = new int[columns.last() + 1];
-        Arrays.fill(wanted, -1);
-        wanted[columns.cost()] = 0;
-        wanted[columns.start()] = 1;
-        wanted[columns.account()] = 2;
-        wanted[columns.product()] = 3;
-        return wanted;
-    }
-
-    /** FastCSV's callback: the header row in full, then only the needed fields of each record. */
-    private static final class NeededFields extends AbstractBaseCsvCallbackHandler<NeededFields> {
-        private final String file;
-        private final List<String> header = new ArrayList<>();
-        private final String[] fields = new String[4];
-        private CurColumns columns;
-        private CurAggregator aggregator;
-        private int[] wanted;
-
-        NeededFields(String file) {
-            this.file = file;
-        }
-
-        @Override
-        protected void handleBegin(long startingLineNumber) {
-            Arrays.fill(fields, null);
-        }
-
-        @Override
-        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
-            if (columns == null) {
-                header.add(new String(buffer, offset, length));
-            } else if (index < wanted.length && wanted[index] >= 0) {
-                fields[wanted[index]] = new String(buffer, offset, length);
-            }
-        }
-
-        @Override
-        protected NeededFields buildRecord() {
-            return this;
-        }
-
-        /** Called once per record, after {@link #buildRecord}. */
-        void aggregate() {
-            if (columns == null) {
-                columns = CurColumns.of(file, Collections.unmodifiableList(header));
-                aggregator = new CurAggregator(file, columns.layout());
-                wanted = wanted(columns);
-                return;
-            }
-            long line = getStartingLineNumber();
-            columns.requireFields(file, getFieldCount(), line);
-            aggregator.add(fields[0], fields[1], fields[2], fields[3], line);
-        }
-
-        CurAggregation result() throws IOException {
-            if (aggregator == null) {
-                throw new IOException(file + ": empty file: no header row");
-            }
-            return aggregator.result();
-        }
     }
 }
