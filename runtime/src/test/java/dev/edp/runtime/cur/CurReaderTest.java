@@ -74,6 +74,17 @@ class CurReaderTest {
     }
 
     @Test
+    void carriageReturnAloneEndsALineAndCountsForLineNumbers() throws IOException {
+        String header = "lineItem/UnblendedCost,lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode";
+        String good = header + "\r1.5,2024-01-15T00:00:00Z,1,EC2\r2,2024-01-15T03:00:00Z,1,EC2\r";
+        String bad = header + "\r1.5,2024-01-15T00:00:00Z,1,EC2\rx,2024-01-15T03:00:00Z,1,EC2\r";
+
+        assertThat(read(good.getBytes(StandardCharsets.UTF_8)).totals()).containsExactly(
+                Map.entry(new CostKey(JAN_15, "1", "EC2"), new CostTotal(new BigDecimal("3.5"), 2)));
+        assertBad(bad.getBytes(StandardCharsets.UTF_8), 3, "lineItem/UnblendedCost 'x' is not a number");
+    }
+
+    @Test
     void quotedCommasQuotesAndLineBreaksInsideFields() throws IOException {
         ReportBuilder report = ReportBuilder.legacy()
                 .row("\"a, b\"", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
