@@ -228,19 +228,27 @@ public final class Stock {
                 return new Release(orderId, released, false);
             } catch (TransactionCanceledException cancelled) {
                 List<String> codes = codes(cancelled, writes.size());
+                boolean raced = codes.contains(CONFLICT);
+                String shortItem = null;
                 for (int i = 0; i < codes.size(); i++) {
-                    if (stockWrites.get(i) != null && CONDITION_FAILED.equals(codes.get(i))) {
-                        String itemId = stockWrites.get(i);
-                        throw new IllegalStateException("order " + orderId + " holds " + now.get(itemId) + " of "
-                                + itemId + " for workflow " + workflowId + ", but the item has fewer reserved: "
-                                + level(itemId).map(l -> l.reserved() + " reserved").orElse("never stocked")
-                                + " (a release without the order took them)", cancelled);
+                    if (CONDITION_FAILED.equals(codes.get(i)) && stockWrites.get(i) == null) {
+                        raced = true;
+                    } else if (CONDITION_FAILED.equals(codes.get(i))) {
+                        shortItem = stockWrites.get(i);
                     }
                 }
-                boolean raced = codes.contains(CONDITION_FAILED) || codes.contains(CONFLICT);
-                if (!raced || round == RELEASE_ROUNDS) {
-                    throw cancelled;
+                // A reservation changed since the read is a race (its stock write may fail with it: the event moved
+                // those units already): read again. A stock write failing alone is not one: a retry cannot help.
+                if (raced && round < RELEASE_ROUNDS) {
+                    continue;
                 }
+                if (!raced && shortItem != null) {
+                    throw new IllegalStateException("order " + orderId + " holds " + now.get(shortItem) + " of "
+                            + shortItem + " for workflow " + workflowId + ", but the item has fewer reserved: "
+                            + level(shortItem).map(l -> l.reserved() + " reserved").orElse("never stocked")
+                            + " (a release without the order took them)", cancelled);
+                }
+                throw cancelled;
             }
         }
     }
