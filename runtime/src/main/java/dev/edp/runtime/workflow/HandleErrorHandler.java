@@ -92,25 +92,25 @@ public final class HandleErrorHandler implements RequestStreamHandler {
 
     Map<String, Object> handle(JsonNode state) {
         WorkflowFailure failure = WorkflowFailure.of(state);
-        Compensation.Outcome released = compensation.run(state, failure);
-        released.error().ifPresent(e -> log.error(TASK + ": releasing the order's reservations failed; they stay"
+        Compensation.Outcome compensated = compensation.run(state, failure);
+        compensated.error().ifPresent(e -> log.error(TASK + ": releasing the order's reservations failed; they stay"
                 + " reserved until HandleError runs again with this input", Map.of("orderId",
                 failure.orderId().orElse("")), e));
-        failure.workflowId().ifPresent(id -> record(id, failure, released));
-        String messageId = notifier.publish(notification(failure, released));
+        failure.workflowId().ifPresent(id -> record(id, failure, compensated));
+        String messageId = notifier.publish(notification(failure, compensated));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("workflow_id", failure.workflowId().orElse(null));
         result.put("error", failure.error());
         result.put("reason", failure.reason());
-        result.put("released", released.released());
-        result.put("already_released", released.alreadyReleased());
-        released.error().ifPresent(e -> result.put("release_error", describe(e)));
+        result.put("released", compensated.released());
+        result.put("already_released", compensated.alreadyReleased());
+        compensated.error().ifPresent(e -> result.put("release_error", describe(e)));
         result.put("recorded", failure.workflowId().isPresent());
         result.put("notification", messageId);
         return result;
     }
 
-    private void record(String workflowId, WorkflowFailure failure, Compensation.Outcome released) {
+    private void record(String workflowId, WorkflowFailure failure, Compensation.Outcome compensated) {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("WORKFLOW#" + workflowId));
@@ -121,24 +121,24 @@ public final class HandleErrorHandler implements RequestStreamHandler {
         item.put("cause", s(truncate(failure.cause())));
         item.put("failedAt", s(now.toString()));
         Map<String, AttributeValue> quantities = new LinkedHashMap<>();
-        released.released().forEach((itemId, quantity) -> quantities.put(itemId,
+        compensated.released().forEach((itemId, quantity) -> quantities.put(itemId,
                 AttributeValue.builder().n(Integer.toString(quantity)).build()));
         item.put("released", AttributeValue.builder().m(quantities).build());
-        released.error().ifPresent(e -> item.put("releaseError", s(truncate(describe(e)))));
+        compensated.error().ifPresent(e -> item.put("releaseError", s(truncate(describe(e)))));
         item.put("expiresAt", AttributeValue.builder().n(Long.toString(now.plus(KEEP).getEpochSecond())).build());
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
-    static Notification notification(WorkflowFailure failure, Compensation.Outcome released) {
+    static Notification notification(WorkflowFailure failure, Compensation.Outcome compensated) {
         String workflow = failure.workflowId().orElse("(no workflow_id)");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("workflowId", failure.workflowId().orElse(null));
         details.put("orderId", failure.orderId().orElse(null));
         details.put("error", failure.error());
         details.put("reason", truncate(failure.reason()));
-        details.put("released", released.released());
-        released.error().ifPresent(e -> details.put("releaseError", truncate(describe(e))));
-        if (released.error().isPresent()) {
+        details.put("released", compensated.released());
+        compensated.error().ifPresent(e -> details.put("releaseError", truncate(describe(e))));
+        if (compensated.error().isPresent()) {
             // Stock is still held for a failed order: someone has to look, whatever the failure was.
             return new Notification(Kind.of("workflow-failed"), SOURCE, Severity.ERROR, "Workflow "
                     + workflow + " failed: " + failure.error() + "; its reservations could not be released", details);

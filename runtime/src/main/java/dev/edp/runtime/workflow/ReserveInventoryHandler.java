@@ -70,7 +70,8 @@ public final class ReserveInventoryHandler implements RequestStreamHandler {
             throw new OrderNotFoundException("order " + in.orderId() + " has no lines to reserve: it is not in the"
                     + " table and the event carries no detail.items");
         }
-        Stock.Reservation reservation = stock.reserveForOrder(in.orderId(), in.workflowId(), WorkflowInput.quantities(lines));
+        Stock.Reservation reservation = stock.reserveForOrder(in.orderId(), in.workflowId(),
+                WorkflowInput.quantities(lines));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("order_id", reservation.orderId());
         result.put("reserved", reservation.quantities());
