@@ -6,15 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.moto.MotoResources.Notified;
 import dev.edp.pattern.config.SeedConsumers;
 import dev.edp.runtime.inventory.InventoryProcessorHandler;
+import dev.edp.runtime.inventory.Stock;
 import dev.edp.runtime.notifications.NotificationProcessorHandler;
 import dev.edp.runtime.orders.OrderProcessorHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,5 +221,86 @@ class DomainConsumersOnMotoTest extends OnMoto {
         assertThat(notified.get(0).subject()).isEqualTo("Order ORD-001 shipped");
         assertThat(notified.get(0).body().path("message").asText()).isEqualTo("Your order ORD-001 is on its way.");
         assertThat(notified.get(0).body().path("notificationId").asText()).isEqualTo("NOTE-001");
+    }
+
+    /** ITEM-001 stocked with 100 (the seed's restock), then 30 reserved by workflow WF-9 for ORD-9. */
+    private Stock stockWithAWorkflowReservation(DynamoDbClient dynamo) throws Exception {
+        domain.put("inventory-updated");
+        domain.drain(INVENTORY, inventoryProcessor());
+        Stock stock = new Stock(dynamo, DomainOnMoto.TABLE, Clock.systemUTC());
+        stock.reserveForOrder("ORD-9", "WF-9", Map.of("ITEM-001", 30));
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("30");
+        return stock;
+    }
+
+    private void releaseEvent(int quantity) throws Exception {
+        domain.put("inventory-updated", e -> ((ObjectNode) e.get("detail")).put("action", "release")
+                .put("quantity", quantity).put("order_id", "ORD-9"));
+    }
+
+    private Map<String, AttributeValue> reservation() {
+        return domain.item("ITEM#ITEM-001", "RESERVATION#ORD-9");
+    }
+
+    @Test
+    void aWorkflowsCompensationReleasesWhatItsReservationStillHoldsOnceAndOnlyItsOwn() throws Exception {
+        Stock stock = stockWithAWorkflowReservation(aws.dynamo);
+        releaseEvent(10);
+        domain.drain(INVENTORY, inventoryProcessor());
+
+        assertThat(stock.releaseForOrder("ORD-9", "WF-OTHER", Set.of("ITEM-001")).quantities())
+                .as("another workflow's compensation").isEmpty();
+        Stock.Release first = stock.releaseForOrder("ORD-9", "WF-9", Set.of("ITEM-001"));
+        Stock.Release second = stock.releaseForOrder("ORD-9", "WF-9", Set.of("ITEM-001"));
+
+        assertThat(first.quantities()).isEqualTo(Map.of("ITEM-001", 20));
+        assertThat(first.alreadyReleased()).isFalse();
+        assertThat(second.quantities()).isEqualTo(Map.of("ITEM-001", 20));
+        assertThat(second.alreadyReleased()).isTrue();
+        assertThat(stock("ITEM-001").get("available").n()).as("10 by the event, 20 by the compensation, once")
+                .isEqualTo("100");
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("0");
+        assertThat(reservation().get("quantity").n()).isEqualTo("0");
+        assertThat(reservation().get("compensatedQuantity").n()).isEqualTo("20");
+        assertThat(reservation()).containsKeys("compensatedAt", "releasedAt");
+
+        releaseEvent(5); // a late release for the order finds nothing held
+        domain.drain(INVENTORY, inventoryProcessor());
+        assertThat(stock("ITEM-001").get("available").n()).isEqualTo("100");
+        assertThat(domain.notifications()).extracting(Notified::kind).containsExactly("release-rejected");
+
+        Stock.Reservation again = stock.reserveForOrder("ORD-9", "WF-9", Map.of("ITEM-001", 30));
+        assertThat(again.alreadyReserved()).as("a compensated reservation holds nothing: a replay reserves anew")
+                .isFalse();
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("30");
+        assertThat(reservation()).doesNotContainKey("compensatedAt");
+    }
+
+    @Test
+    void aReleaseEventThatCommitsBetweenTheCompensationsReadAndItsTransactionIsCountedOnce() throws Exception {
+        AtomicBoolean raced = new AtomicBoolean();
+        // The inventory processor applies "release 10 of ORD-9" just before the compensation's first transaction.
+        DynamoDbClient interleaving = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems") && raced.compareAndSet(true, false)) {
+                        releaseEvent(10);
+                        domain.drain(INVENTORY, inventoryProcessor());
+                    }
+                    try {
+                        return method.invoke(aws.dynamo, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Stock stock = stockWithAWorkflowReservation(interleaving);
+        raced.set(true);
+
+        Stock.Release release = stock.releaseForOrder("ORD-9", "WF-9", Set.of("ITEM-001"));
+
+        assertThat(raced).as("the event was applied mid-compensation").isFalse();
+        assertThat(release.quantities()).as("what the event left").isEqualTo(Map.of("ITEM-001", 20));
+        assertThat(stock("ITEM-001").get("available").n()).isEqualTo("100");
+        assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("0");
+        assertThat(domain.notifications()).as("the event applied, not rejected").isEmpty();
     }
 }

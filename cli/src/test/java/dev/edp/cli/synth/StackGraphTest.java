@@ -405,8 +405,8 @@ class StackGraphTest {
                 "edp-wf-validate-policy", base,
                 "edp-wf-process-order-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
                 "edp-wf-reserve-inventory-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
-                "edp-wf-handle-error-policy", union(base, Set.of("WriteTable", "PublishNotifications",
-                        "EncryptWithPatternKey")));
+                // HandleError reads the order's lines and its reservations to release them (the saga's compensation).
+                "edp-wf-handle-error-policy", union(base, tableAndNotify));
         expected.forEach((policy, sids) -> assertThat(json(g.named(policy), "policy").findValuesAsText("Sid"))
                 .as(policy).containsExactlyInAnyOrderElementsOf(sids));
     }

@@ -47,8 +47,10 @@ public record Workflow(StateMachine stateMachine, Role role, LogGroup logGroup, 
             RuntimeHandlers.WORKFLOW_PROCESS_ORDER, Set.of(Grant.TABLE_READ, Grant.TABLE_WRITE));
     static final Task RESERVE_INVENTORY = new Task("wf-reserve-inventory", "Reserves the order's items",
             RuntimeHandlers.WORKFLOW_RESERVE_INVENTORY, Set.of(Grant.TABLE_READ, Grant.TABLE_WRITE));
-    static final Task HANDLE_ERROR = new Task("wf-handle-error", "Records and reports a failed workflow",
-            RuntimeHandlers.WORKFLOW_HANDLE_ERROR, Set.of(Grant.TABLE_WRITE, Grant.NOTIFICATIONS_PUBLISH));
+    /** Reads the order's lines and reservations to release them (the saga's compensation); records, notifies. */
+    static final Task HANDLE_ERROR = new Task("wf-handle-error",
+            "Releases a failed workflow's reservations, records and reports it", RuntimeHandlers.WORKFLOW_HANDLE_ERROR,
+            Set.of(Grant.TABLE_READ, Grant.TABLE_WRITE, Grant.NOTIFICATIONS_PUBLISH));
 
     public static Workflow create(PatternContext ctx, SharedResources shared) {
         WorkflowSettings settings = ctx.settings().workflow();

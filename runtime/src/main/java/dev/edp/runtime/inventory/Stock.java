@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,11 +48,26 @@ public final class Stock {
     public record Reservation(String orderId, Map<String, Integer> quantities, boolean alreadyReserved) {
     }
 
+    /**
+     * What a failed workflow's compensation moved back to {@code available}, per item (this call's and an earlier
+     * call's), and whether an earlier call had already released all of it.
+     */
+    public record Release(String orderId, Map<String, Integer> quantities, boolean alreadyReleased) {
+    }
+
     /** 15 days: an event record outlives the longest a message can wait in a dead-letter queue (14 days). */
     static final Duration EVENT_RECORD_KEEP = Duration.ofDays(15);
     /** A transaction takes at most 100 writes; a reservation writes two per item. */
     static final int MAX_ITEMS_PER_RESERVATION = 50;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String CONFLICT = "TransactionConflict";
+    /**
+     * A reservation is new when the order holds none for the item, or only one a failed workflow's compensation
+     * released ({@link #releaseForOrder}): that one holds nothing any more and is replaced.
+     */
+    private static final String NEW_RESERVATION = "attribute_not_exists(pk) OR attribute_exists(compensatedAt)";
+    /** Rounds of read, then conditional transaction, before a compensation that keeps racing gives up. */
+    private static final int RELEASE_ROUNDS = 3;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -105,30 +121,30 @@ public final class Stock {
     }
 
     /**
-     * Reserves an order's items, all or none, once per order and item: a repeated call (the workflow retrying the
-     * task) finds the reservations made and changes nothing.
+     * Reserves an order's items for a workflow, all or none, once per order and item: a repeated call (the workflow
+     * retrying the task) finds the reservations made and changes nothing. Each reservation records the workflow, so
+     * only that workflow's compensation ({@link #releaseForOrder}) releases it.
      *
      * @param quantities how many of each item (distinct items, at most {@value #MAX_ITEMS_PER_RESERVATION})
      * @throws InsufficientStockException an item has less available than asked; nothing was reserved
      */
-    public Reservation reserveForOrder(String orderId, Map<String, Integer> quantities) {
-        if (quantities.size() > MAX_ITEMS_PER_RESERVATION) {
-            throw new IllegalArgumentException("order " + orderId + " has " + quantities.size() + " distinct items; a"
-                    + " reservation takes at most " + MAX_ITEMS_PER_RESERVATION + " (one DynamoDB transaction)");
-        }
+    public Reservation reserveForOrder(String orderId, String workflowId, Map<String, Integer> quantities) {
+        checkSize(orderId, quantities.keySet());
         // Two rounds: a concurrent reservation of some of the items can cancel the first one.
         for (int round = 0; ; round++) {
             Map<String, Integer> missing = new LinkedHashMap<>(quantities);
-            missing.keySet().removeAll(reservedItems(orderId, quantities.keySet()));
+            reservations(orderId, quantities.keySet()).forEach((itemId, reservation) -> {
+                if (!reservation.containsKey("compensatedAt")) {
+                    missing.remove(itemId);
+                }
+            });
             if (missing.isEmpty()) {
                 return new Reservation(orderId, quantities, true);
             }
             List<TransactWriteItem> writes = new ArrayList<>();
             missing.forEach((itemId, quantity) -> {
                 writes.add(levelChange(itemId, InventoryUpdate.Action.RESERVE, quantity));
-                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
-                        .item(reservationItem(itemId, orderId, quantity))
-                        .conditionExpression("attribute_not_exists(pk)")).build());
+                writes.add(newReservation(itemId, orderId, quantity, Optional.of(workflowId)));
             });
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -154,6 +170,105 @@ public final class Stock {
                         .map(item -> item + " needs " + missing.get(item) + ", " + availableText(item))
                         .collect(Collectors.joining("; ")));
             }
+        }
+    }
+
+    /**
+     * A failed workflow's compensation: moves what each of the workflow's reservations of these items still holds
+     * from {@code reserved} back to {@code available}, in one transaction, and marks each reservation released
+     * ({@code quantity} 0, {@code releasedAt}, {@code compensatedAt}, {@code compensatedQuantity}). Reservations the
+     * workflow never made (none, another workflow's, an "Inventory Updated" event's) are left alone.
+     *
+     * <p>Idempotent: a repeated call finds the reservations compensated and changes nothing. Each reservation's
+     * update is conditioned on {@code workflowId = :wf AND quantity = :q AND attribute_not_exists(compensatedAt)},
+     * {@code :q} being the quantity just read, and moves exactly {@code :q}. The inventory processor's release for
+     * the order updates the same item under {@code quantity >= :q}, and DynamoDB serialises the two writes on it:
+     * if the event's release commits between the read and this transaction, the quantity differs, the transaction
+     * is cancelled whole and the next round reads what is left; if this transaction commits first, the quantity is
+     * 0 and the event is rejected ({@code release-rejected}). Either way each unit goes back to {@code available}
+     * exactly once. A concurrent compensation of the same workflow (a retried HandleError) is cancelled by
+     * {@code attribute_not_exists(compensatedAt)} the same way and finds everything released.
+     *
+     * @param itemIds the order's items, as the workflow reserved them (at most {@value #MAX_ITEMS_PER_RESERVATION})
+     * @throws IllegalStateException an item's {@code reserved} is below what the reservation holds (a release
+     *         without the order took it), or the reservations kept changing for {@value #RELEASE_ROUNDS} rounds
+     */
+    public Release releaseForOrder(String orderId, String workflowId, Collection<String> itemIds) {
+        checkSize(orderId, itemIds);
+        for (int round = 1; ; round++) {
+            Map<String, Integer> before = new LinkedHashMap<>();
+            Map<String, Integer> now = new LinkedHashMap<>();
+            reservations(orderId, itemIds).forEach((itemId, reservation) -> {
+                if (!reservation.containsKey("workflowId") || !workflowId.equals(reservation.get("workflowId").s())) {
+                    return;
+                }
+                if (reservation.containsKey("compensatedAt")) {
+                    before.put(itemId, number(reservation, "compensatedQuantity"));
+                } else {
+                    now.put(itemId, number(reservation, "quantity"));
+                }
+            });
+            Map<String, Integer> released = new LinkedHashMap<>(before);
+            released.putAll(now);
+            if (now.isEmpty()) {
+                return new Release(orderId, released, !before.isEmpty());
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            List<String> stockWrites = new ArrayList<>();
+            now.forEach((itemId, quantity) -> {
+                writes.add(compensation(itemId, orderId, workflowId, quantity));
+                stockWrites.add(null);
+                if (quantity > 0) {
+                    writes.add(levelChange(itemId, InventoryUpdate.Action.RELEASE, quantity));
+                    stockWrites.add(itemId);
+                }
+            });
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return new Release(orderId, released, false);
+            } catch (TransactionCanceledException cancelled) {
+                List<String> codes = codes(cancelled, writes.size());
+                boolean raced = codes.contains(CONFLICT);
+                String shortItem = null;
+                for (int i = 0; i < codes.size(); i++) {
+                    if (CONDITION_FAILED.equals(codes.get(i)) && stockWrites.get(i) == null) {
+                        raced = true;
+                    } else if (CONDITION_FAILED.equals(codes.get(i))) {
+                        shortItem = stockWrites.get(i);
+                    }
+                }
+                // A reservation changed since the read is a race (its stock write may fail with it: the event moved
+                // those units already): read again. A stock write failing alone is not one: a retry cannot help.
+                if (raced && round < RELEASE_ROUNDS) {
+                    continue;
+                }
+                if (!raced && shortItem != null) {
+                    throw new IllegalStateException("order " + orderId + " holds " + now.get(shortItem) + " of "
+                            + shortItem + " for workflow " + workflowId + ", but the item has fewer reserved: "
+                            + level(shortItem).map(l -> l.reserved() + " reserved").orElse("never stocked")
+                            + " (a release without the order took them)", cancelled);
+                }
+                throw cancelled;
+            }
+        }
+    }
+
+    private TransactWriteItem compensation(String itemId, String orderId, String workflowId, int quantity) {
+        String now = clock.instant().toString();
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(StockKeys.reservation(itemId, orderId))
+                .updateExpression("SET quantity = :zero, releasedAt = :now, compensatedAt = :now,"
+                        + " compensatedQuantity = :q")
+                .conditionExpression("workflowId = :wf AND quantity = :q AND attribute_not_exists(compensatedAt)")
+                .expressionAttributeValues(Map.of(":zero", n(0), ":q", n(quantity), ":now", s(now),
+                        ":wf", s(workflowId))))
+                .build();
+    }
+
+    private static void checkSize(String orderId, Collection<String> itemIds) {
+        if (itemIds.size() > MAX_ITEMS_PER_RESERVATION) {
+            throw new IllegalArgumentException("order " + orderId + " has " + itemIds.size() + " distinct items; a"
+                    + " reservation takes at most " + MAX_ITEMS_PER_RESERVATION + " (one DynamoDB transaction)");
         }
     }
 
@@ -185,17 +300,21 @@ public final class Stock {
         return level(itemId).map(l -> l.available() + " available").orElse("the item was never stocked");
     }
 
-    private List<String> reservedItems(String orderId, java.util.Set<String> itemIds) {
+    /** The order's reservation items of these items that exist, by item id (consistent reads). */
+    private Map<String, Map<String, AttributeValue>> reservations(String orderId, Collection<String> itemIds) {
+        Map<String, Map<String, AttributeValue>> found = new LinkedHashMap<>();
+        if (itemIds.isEmpty()) {
+            return found; // BatchGetItem refuses an empty key list
+        }
         List<Map<String, AttributeValue>> keys = itemIds.stream().map(item -> StockKeys.reservation(item, orderId)).toList();
-        List<String> reserved = new ArrayList<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> next = request;
             var response = dynamo.batchGetItem(b -> b.requestItems(next));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> reserved.add(item.get("itemId").s()));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(item.get("itemId").s(), item));
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
-        return reserved;
+        return found;
     }
 
     private TransactWriteItem levelChange(String itemId, InventoryUpdate.Action action, int quantity) {
@@ -229,9 +348,7 @@ public final class Stock {
     /** The order's side of a reserve (a new reservation) or a release (less reserved for the order). */
     private TransactWriteItem reservationChange(InventoryUpdate update, String orderId) {
         if (update.action() == InventoryUpdate.Action.RESERVE) {
-            return TransactWriteItem.builder().put(p -> p.tableName(table)
-                    .item(reservationItem(update.itemId(), orderId, update.quantity()))
-                    .conditionExpression("attribute_not_exists(pk)")).build();
+            return newReservation(update.itemId(), orderId, update.quantity(), Optional.empty());
         }
         return TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(StockKeys.reservation(update.itemId(), orderId))
@@ -241,13 +358,16 @@ public final class Stock {
                 .build();
     }
 
-    private Map<String, AttributeValue> reservationItem(String itemId, String orderId, int quantity) {
+    /** A new reservation ({@link #NEW_RESERVATION}); {@code workflowId} when a workflow makes it. */
+    private TransactWriteItem newReservation(String itemId, String orderId, int quantity, Optional<String> workflowId) {
         Map<String, AttributeValue> item = new HashMap<>(StockKeys.reservation(itemId, orderId));
         item.put("itemId", s(itemId));
         item.put("orderId", s(orderId));
         item.put("quantity", n(quantity));
         item.put("reservedAt", s(clock.instant().toString()));
-        return item;
+        workflowId.ifPresent(id -> item.put("workflowId", s(id)));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression(NEW_RESERVATION)).build();
     }
 
     private TransactWriteItem eventRecord(InventoryUpdate update, String eventId, String outcome, Optional<String> reason) {
@@ -277,6 +397,10 @@ public final class Stock {
     private static Level level(String itemId, Map<String, AttributeValue> item) {
         return new Level(itemId, Long.parseLong(item.getOrDefault("available", n(0)).n()),
                 Long.parseLong(item.getOrDefault("reserved", n(0)).n()));
+    }
+
+    private static int number(Map<String, AttributeValue> item, String attribute) {
+        return item.containsKey(attribute) ? Integer.parseInt(item.get(attribute).n()) : 0;
     }
 
     private static AttributeValue s(String value) {

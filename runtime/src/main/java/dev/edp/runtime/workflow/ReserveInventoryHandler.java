@@ -8,7 +8,6 @@ import dev.edp.runtime.common.JsonLog;
 import dev.edp.runtime.handler.HandlerContext;
 import dev.edp.runtime.inventory.InsufficientStockException;
 import dev.edp.runtime.inventory.Stock;
-import dev.edp.runtime.orders.Order;
 import dev.edp.runtime.orders.OrderLine;
 import dev.edp.runtime.orders.OrderNotFoundException;
 import dev.edp.runtime.orders.Orders;
@@ -23,9 +22,10 @@ import java.util.Map;
 
 /**
  * The workflow's ReserveInventory task: reserves the order's items, all or none, once per order
- * ({@link Stock#reserveForOrder}). The lines are the event's {@code detail.items}, else the stored order's. Too
- * little stock fails the task with {@link InsufficientStockException} (nothing reserved), which the definition
- * routes to HandleError.
+ * ({@link Stock#reserveForOrder}), recording the workflow on each reservation. The lines are the event's
+ * {@code detail.items}, else the stored order's ({@link WorkflowInput#orderLines}). Too little stock fails the task
+ * with {@link InsufficientStockException} (nothing reserved), which the definition routes to HandleError; if a
+ * later step fails, HandleError releases what this task reserved ({@link Compensation}).
  *
  * <p>Handler string: {@code dev.edp.runtime.workflow.ReserveInventoryHandler::handleRequest}. Needs
  * {@code table:read}, {@code table:write}.
@@ -65,14 +65,13 @@ public final class ReserveInventoryHandler implements RequestStreamHandler {
 
     Map<String, Object> reserve(JsonNode state) {
         WorkflowInput in = WorkflowInput.of(state);
-        List<OrderLine> lines = in.lines().isEmpty()
-                ? orders.find(in.orderId()).map(Order::lines).orElse(List.of())
-                : in.lines();
+        List<OrderLine> lines = in.orderLines(orders);
         if (lines.isEmpty()) {
             throw new OrderNotFoundException("order " + in.orderId() + " has no lines to reserve: it is not in the"
                     + " table and the event carries no detail.items");
         }
-        Stock.Reservation reservation = stock.reserveForOrder(in.orderId(), WorkflowInput.quantities(lines));
+        Stock.Reservation reservation = stock.reserveForOrder(in.orderId(), in.workflowId(),
+                WorkflowInput.quantities(lines));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("order_id", reservation.orderId());
         result.put("reserved", reservation.quantities());

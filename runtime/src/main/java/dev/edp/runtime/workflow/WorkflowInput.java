@@ -1,7 +1,9 @@
 package dev.edp.runtime.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.edp.runtime.orders.Order;
 import dev.edp.runtime.orders.OrderLine;
+import dev.edp.runtime.orders.Orders;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,14 @@ record WorkflowInput(String workflowId, String orderId, List<OrderLine> lines) {
         JsonNode items = detail.path("items");
         return new WorkflowInput(required(detail, "workflow_id"), required(detail, "order_id"),
                 items.isArray() ? OrderLine.fromJson(items, "detail.items") : List.of());
+    }
+
+    /**
+     * The order's lines as ReserveInventory reserves them and HandleError releases them: the event's
+     * {@code detail.items}, else the stored order's; empty when neither has any.
+     */
+    List<OrderLine> orderLines(Orders orders) {
+        return lines.isEmpty() ? orders.find(orderId).map(Order::lines).orElse(List.of()) : lines;
     }
 
     /** Quantities per item, lines of one item added up (one transaction writes each item once). */

@@ -47,6 +47,10 @@ class ReserveInventoryHandlerTest {
         assertThat(writes.get(0).update().conditionExpression()).isEqualTo("available >= :q");
         assertThat(writes.get(0).update().expressionAttributeValues().get(":q").n()).as("two lines of ITEM-001").isEqualTo("3");
         assertThat(writes.get(1).put().item().get("sk").s()).isEqualTo("RESERVATION#ORD-001");
+        assertThat(writes.get(1).put().item().get("workflowId").s()).as("only its compensation releases it")
+                .isEqualTo("WF-001");
+        assertThat(writes.get(1).put().conditionExpression())
+                .isEqualTo("attribute_not_exists(pk) OR attribute_exists(compensatedAt)");
         assertThat(result.at("/reserved/ITEM-001").asInt()).isEqualTo(3);
         assertThat(result.path("already_reserved").asBoolean()).isFalse();
     }
@@ -60,6 +64,20 @@ class ReserveInventoryHandlerTest {
 
         assertThat(dynamo.requests(TransactWriteItemsRequest.class)).isEmpty();
         assertThat(result.path("already_reserved").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aReservationAFailedWorkflowsCompensationReleasedHoldsNothingAndIsMadeAgain() throws Exception {
+        dynamo.batchGetItem = r -> BatchGetItemResponse.builder().responses(Map.of(Handlers.TABLE, List.of(
+                Map.of("itemId", s("ITEM-001"), "quantity", n("0"), "compensatedAt", s("2024-01-15T10:00:00Z")),
+                Map.of("itemId", s("ITEM-002"))))).build();
+
+        JsonNode result = Tasks.invoke(handler, trigger());
+
+        List<TransactWriteItem> writes = dynamo.requests(TransactWriteItemsRequest.class).get(0).transactItems();
+        assertThat(writes).hasSize(2);
+        assertThat(writes.get(1).put().item().get("itemId").s()).isEqualTo("ITEM-001");
+        assertThat(result.path("already_reserved").asBoolean()).isFalse();
     }
 
     @Test
