@@ -4,9 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Clock;
@@ -43,14 +41,10 @@ public final class CostLedger {
         this.clock = clock;
     }
 
-    /** What committing did. */
-    public record Commit(boolean committed, Optional<ObjectHead> replaced) {
-    }
-
     /** The object's committed version, read consistently. */
     public Optional<ObjectHead> head(CurObject object) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PK, s(LedgerKeys.headPk(object.objectId())), SK, s(LedgerKeys.HEAD)))).item();
+                .key(headKey(object.objectId()))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ObjectHead.from(item));
     }
 
@@ -63,13 +57,16 @@ public final class CostLedger {
     }
 
     /**
-     * Makes the version's contributions count, in one conditional write: it succeeds unless a later version of the
-     * same key (by S3's sequencer) is already committed, in which case this version is stale and nothing changes.
+     * Makes the version's contributions count, in one conditional write over the head as the caller read it
+     * ({@code read}): optimistic concurrency, so every commit of an object knows exactly which head it replaced and
+     * carries that version, with whatever cleanup the replaced head still owed, in its {@link ObjectHead#replaced}
+     * list. The caller checks first that {@code read} is not newer than this version. Empty when the head changed
+     * since it was read: read it again and decide again.
      */
-    public Commit commit(CurObject object, CurAggregation report) {
-        Map<String, AttributeValue> head = new HashMap<>();
-        head.put(PK, s(LedgerKeys.headPk(object.objectId())));
-        head.put(SK, s(LedgerKeys.HEAD));
+    public Optional<ObjectHead> commit(CurObject object, CurAggregation report, Optional<ObjectHead> read) {
+        List<ObjectHead.Replaced> replaced = read.map(h -> h.replacedBy(object)).orElse(List.of());
+        String committedAt = clock.instant().toString();
+        Map<String, AttributeValue> head = new HashMap<>(headKey(object.objectId()));
         head.put("objectId", s(object.objectId()));
         head.put("bucket", s(object.bucket()));
         head.put("key", s(object.key()));
@@ -79,20 +76,39 @@ public final class CostLedger {
         head.put("lineItems", n(Long.toString(report.lineItems())));
         head.put("groups", n(Integer.toString(report.totals().size())));
         head.put("unblendedCost", n(Amounts.plain(report.grandTotal())));
-        head.put("days", AttributeValue.fromL(report.days().stream().map(day -> s(day.toString())).toList()));
-        head.put("committedAt", s(clock.instant().toString()));
+        head.put("days", ObjectHead.days(report.days()));
+        head.put("committedAt", s(committedAt));
         head.put("notified", AttributeValue.fromBool(false));
+        if (!replaced.isEmpty()) {
+            head.put("replaced", AttributeValue.fromL(replaced.stream().map(ObjectHead.Replaced::toAttribute).toList()));
+        }
         try {
-            PutItemResponse response = dynamo.putItem(b -> b.tableName(table).item(head)
-                    .conditionExpression("attribute_not_exists(pk) OR versionTag = :tag OR sequencer <= :seq")
-                    .expressionAttributeValues(Map.of(":tag", s(object.versionTag()), ":seq", s(object.sequencer())))
-                    .returnValues(ReturnValue.ALL_OLD));
-            Map<String, AttributeValue> old = response.attributes();
-            Optional<ObjectHead> replaced = old == null || old.isEmpty() ? Optional.empty()
-                    : Optional.of(ObjectHead.from(old)).filter(h -> !h.versionTag().equals(object.versionTag()));
-            return new Commit(true, replaced);
-        } catch (ConditionalCheckFailedException e) {
-            return new Commit(false, Optional.empty());
+            dynamo.putItem(b -> {
+                b.tableName(table).item(head);
+                read.ifPresentOrElse(
+                        h -> b.conditionExpression("versionTag = :readTag AND committedAt = :readAt")
+                                .expressionAttributeValues(Map.of(":readTag", s(h.versionTag()), ":readAt", s(h.committedAt()))),
+                        () -> b.conditionExpression("attribute_not_exists(pk)"));
+            });
+        } catch (ConditionalCheckFailedException changedSinceRead) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectHead(object.objectId(), object.versionTag(), object.sequencer(), List.copyOf(report.days()),
+                false, committedAt, replaced));
+    }
+
+    /**
+     * Records that the replaced versions are cleaned up. Conditioned on the version still being committed: if a
+     * newer one committed meanwhile, it carries the list and cleans up again, which changes nothing.
+     */
+    public void clearReplaced(CurObject object) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(headKey(object.objectId()))
+                    .updateExpression("REMOVE replaced")
+                    .conditionExpression("versionTag = :tag")
+                    .expressionAttributeValues(Map.of(":tag", s(object.versionTag()))));
+        } catch (ConditionalCheckFailedException newerVersionCommitted) {
+            // The newer head lists these versions too and cleans them up after its own commit.
         }
     }
 
@@ -100,7 +116,7 @@ public final class CostLedger {
     public void markNotified(CurObject object) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(PK, s(LedgerKeys.headPk(object.objectId())), SK, s(LedgerKeys.HEAD)))
+                    .key(headKey(object.objectId()))
                     .updateExpression("SET notified = :true")
                     .conditionExpression("versionTag = :tag")
                     .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":tag", s(object.versionTag()))));
@@ -110,11 +126,12 @@ public final class CostLedger {
     }
 
     /**
-     * Deletes the contributions of a version that a newer one replaced. They no longer count either way; this only
-     * keeps the day partitions from growing with every re-upload, so it may fail without harm.
+     * Deletes the contributions of a version that a newer one replaced. They no longer count either way; this keeps
+     * the day partitions from growing with every re-upload. Safe to repeat: tags are unique per upload
+     * ({@link CurObject#versionTag}), so a replaced tag is never the committed one again.
      */
-    public void forget(ObjectHead replaced) {
-        String prefix = LedgerKeys.versionPrefix(replaced.objectId(), replaced.versionTag());
+    public void forget(String objectId, ObjectHead.Replaced replaced) {
+        String prefix = LedgerKeys.versionPrefix(objectId, replaced.versionTag());
         List<WriteRequest> deletes = new ArrayList<>();
         for (LocalDate day : replaced.days()) {
             dynamo.queryPaginator(b -> b.tableName(table)
@@ -126,6 +143,10 @@ public final class CostLedger {
                             .deleteRequest(DeleteRequest.builder().key(key).build()).build()));
         }
         DynamoBatches.writeAll(dynamo, table, deletes);
+    }
+
+    private static Map<String, AttributeValue> headKey(String objectId) {
+        return Map.of(PK, s(LedgerKeys.headPk(objectId)), SK, s(LedgerKeys.HEAD));
     }
 
     private static Map<String, AttributeValue> contribution(CurObject object, CostKey group, CostTotal total) {

@@ -15,9 +15,11 @@ import java.util.Optional;
 
 /**
  * The business step: ingest one uploaded report version. Read and sum it (nothing is written if any line is bad),
- * record its contributions, commit them, write the curated copy, then notify success and anomalies. Safe to run
- * again from the start after a crash anywhere: every write is idempotent and the totals count only committed
- * versions; a version already committed and notified is recognised and skipped.
+ * record its contributions, commit them over the head it read, write the curated copy, clean up the versions the
+ * commit replaced, then notify success and anomalies. Safe to run again from the start after a crash anywhere:
+ * every write is idempotent, the totals count only committed versions, and the cleanup a commit owes stays on the
+ * head until it is done; a version already committed and notified is recognised and skipped. Two versions of one
+ * key ingested at once end with the newer one's totals and curated files only (runtime/README.md).
  */
 public final class CurIngest {
 
@@ -57,13 +59,14 @@ public final class CurIngest {
         this.notifier = notifier;
     }
 
+    /** Heads read and commits tried before giving up on an object whose head keeps changing under this one. */
+    private static final int COMMIT_ROUNDS = 5;
+
     public Result ingest(CurObject object) throws IOException {
         Optional<ObjectHead> head = ledger.head(object);
-        if (head.filter(h -> h.versionTag().equals(object.versionTag()) && h.notified()).isPresent()) {
-            return Result.of(Status.ALREADY_INGESTED);
-        }
-        if (head.filter(h -> h.isNewerThan(object)).isPresent()) {
-            return Result.of(Status.SUPERSEDED);
+        Optional<Status> done = settled(head, object);
+        if (done.isPresent()) {
+            return Result.of(done.get());
         }
         Optional<CurAggregation> read = read(object);
         if (read.isEmpty()) {
@@ -71,13 +74,33 @@ public final class CurIngest {
         }
         CurAggregation report = read.get();
         ledger.record(object, report);
-        CostLedger.Commit commit = ledger.commit(object, report);
-        if (!commit.committed()) {
+        ObjectHead committed = null;
+        for (int round = 1; committed == null; round++) {
+            committed = ledger.commit(object, report, head).orElse(null);
+            if (committed == null) {
+                if (round == COMMIT_ROUNDS) {
+                    throw new IllegalStateException(object.uri() + ": the object's head changed under "
+                            + COMMIT_ROUNDS + " commits in a row; the record is retried");
+                }
+                head = ledger.head(object);
+                done = settled(head, object);
+                if (done.isPresent()) {
+                    return Result.of(done.get());
+                }
+            }
+        }
+        List<String> curatedKeys = curated.write(object, report);
+        if (!ledger.head(object).map(h -> h.versionTag().equals(object.versionTag())).orElse(false)) {
+            // A newer version committed while this one was writing: it may have cleaned up before these writes, so
+            // this version removes its own files. Its contributions are on the newer head's list.
+            curated.delete(object.objectId(), object.versionTag(), report.days());
             return Result.of(Status.SUPERSEDED);
         }
-        List<String> curatedKeys = curated.write(object, report,
-                commit.replaced().map(ObjectHead::days).orElse(List.of()));
-        commit.replaced().ifPresent(ledger::forget);
+        for (ObjectHead.Replaced replaced : committed.replaced()) {
+            curated.delete(object.objectId(), replaced.versionTag(), replaced.days());
+            ledger.forget(object.objectId(), replaced);
+        }
+        ledger.clearReplaced(object);
         List<AnomalyRule.Anomaly> anomalies = settings.anomalyRule().find(report, new CostTotals(dynamo, settings.tableName()));
         notifier.publish(CurNotifications.success(object, report, curatedKeys));
         if (!anomalies.isEmpty()) {
@@ -85,6 +108,17 @@ public final class CurIngest {
         }
         ledger.markNotified(object);
         return new Result(Status.INGESTED, Optional.of(report), anomalies, curatedKeys);
+    }
+
+    /** What the object's head says of this version before any work: already done, superseded, or nothing yet. */
+    private static Optional<Status> settled(Optional<ObjectHead> head, CurObject object) {
+        if (head.filter(h -> h.versionTag().equals(object.versionTag()) && h.notified()).isPresent()) {
+            return Optional.of(Status.ALREADY_INGESTED);
+        }
+        if (head.filter(h -> h.isNewerThan(object)).isPresent()) {
+            return Optional.of(Status.SUPERSEDED);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -42,9 +42,14 @@ public record CurObject(String bucket, String key, Optional<String> versionId, S
         return sha256(bucket + "/" + key).substring(0, 32);
     }
 
-    /** 16 hex characters that identify the version within the object. */
+    /**
+     * 16 hex characters that identify this upload within the object. On a versioned bucket, of the version id. On an
+     * unversioned one, of the entity tag <em>and</em> the sequencer: the same bytes uploaded again (A, B, then A)
+     * must not share a tag with their first upload, or cleaning up after B replaced the first A could delete what
+     * the second A committed. A redelivered or replayed event has the same sequencer, so the same tag.
+     */
     public String versionTag() {
-        return sha256(version()).substring(0, 16);
+        return sha256(versionId.isPresent() ? version() : etag + "@" + sequencer).substring(0, 16);
     }
 
     static String padSequencer(String sequencer) {

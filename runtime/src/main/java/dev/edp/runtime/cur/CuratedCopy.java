@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the curated copy of a report to the data-lake bucket: one CSV object per usage day and report object,
- * {@code curated/provider=aws/year=YYYY/month=MM/day=DD/<objectId>.csv}, holding that day's totals per account and
- * service ({@link CostCsv}'s columns) plus the source bucket, key and version. Hive-style partitions, so Athena or
- * Glue read it as a table partitioned by provider and date. Named by object, not version: a newer upload of the
- * same key overwrites its days, and days it no longer has are deleted, so the lake agrees with the ledger.
+ * Writes the curated copy of a report to the data-lake bucket: one CSV object per usage day and report version,
+ * {@code curated/provider=aws/year=YYYY/month=MM/day=DD/<objectId>-<versionTag>.csv}, holding that day's totals per
+ * account and service ({@link CostCsv}'s columns) plus the source bucket, key and version. Hive-style partitions, so
+ * Athena or Glue read it as a table partitioned by provider and date.
+ *
+ * <p>Named by version, not only by object, so that two versions of one key never write the same object: the
+ * committed version's files are written first, then the replaced versions' files are deleted ({@link CurIngest}),
+ * and a version that finds itself superseded after writing deletes its own. Once an ingest has finished, the lake
+ * holds exactly the committed version's days, like the ledger.
  */
 public final class CuratedCopy {
 
@@ -28,8 +32,8 @@ public final class CuratedCopy {
         this.bucket = bucket;
     }
 
-    /** Writes one object per day of the report; deletes the days only a replaced version had. Returns the keys. */
-    public List<String> write(CurObject object, CurAggregation report, List<LocalDate> replacedDays) {
+    /** Writes one object per day of the report version. Returns the keys. */
+    public List<String> write(CurObject object, CurAggregation report) {
         List<String> keys = new ArrayList<>();
         for (LocalDate day : report.days()) {
             java.io.StringWriter csv = new java.io.StringWriter();
@@ -38,21 +42,27 @@ public final class CuratedCopy {
             } catch (IOException e) {
                 throw new UncheckedIOException("a StringWriter does not fail", e);
             }
-            String key = key(day, object);
+            String key = key(day, object.objectId(), object.versionTag());
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv.toString()));
             keys.add(key);
-        }
-        for (LocalDate day : replacedDays) {
-            if (!report.days().contains(day)) {
-                s3.deleteObject(b -> b.bucket(bucket).key(key(day, object)));
-            }
         }
         return keys;
     }
 
-    /** The curated object of one day of one report object. */
+    /** Deletes a version's objects, one per day it had (deleting an absent object is not an error in S3). */
+    public void delete(String objectId, String versionTag, java.util.Collection<LocalDate> days) {
+        for (LocalDate day : days) {
+            s3.deleteObject(b -> b.bucket(bucket).key(key(day, objectId, versionTag)));
+        }
+    }
+
+    /** The curated object of one day of one report version. */
     public static String key(LocalDate day, CurObject object) {
-        return String.format("curated/provider=aws/year=%04d/month=%02d/day=%02d/%s.csv",
-                day.getYear(), day.getMonthValue(), day.getDayOfMonth(), object.objectId());
+        return key(day, object.objectId(), object.versionTag());
+    }
+
+    private static String key(LocalDate day, String objectId, String versionTag) {
+        return String.format("curated/provider=aws/year=%04d/month=%02d/day=%02d/%s-%s.csv",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth(), objectId, versionTag);
     }
 }

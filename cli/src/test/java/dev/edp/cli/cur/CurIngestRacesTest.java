@@ -1,0 +1,212 @@
+package dev.edp.cli.cur;
+
+import dev.edp.cli.moto.OnMoto;
+import dev.edp.runtime.common.Notifier;
+import dev.edp.runtime.cur.CostKey;
+import dev.edp.runtime.cur.CostTotal;
+import dev.edp.runtime.cur.CurIngest;
+import dev.edp.runtime.cur.CurObject;
+import dev.edp.runtime.cur.CuratedCopy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Crash points and interleavings of {@link CurIngest} on moto, injected through proxies of the real clients: a failure
+ * between the commit and the cleanup it owes, two versions of one key ingested at once, the same bytes uploaded again
+ * on an unversioned bucket while a cleanup runs. Each ends with the ledger and the curated lake agreeing on the
+ * committed version.
+ */
+class CurIngestRacesTest extends OnMoto {
+
+    private static final String KEY = "cur/report.csv";
+    private static final String HEADER = "lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n";
+    private static final LocalDate DAY1 = LocalDate.of(2024, 1, 1);
+    private static final LocalDate DAY2 = LocalDate.of(2024, 1, 2);
+
+    private CurPipeline pipeline;
+
+    @BeforeEach
+    void fresh() throws Exception {
+        moto.reset();
+        pipeline = new CurPipeline(aws);
+    }
+
+    /**
+     * V1 covers days 1 and 2, V2 (a newer upload of the key) only day 1. V2's commit succeeds, then its first
+     * curated put fails (a crash, a timeout, an S3 5xx). The retry re-commits V2 over V2; the cleanup of V1 is still
+     * on V2's head, so the retry deletes V1's curated days and forgets its contributions.
+     */
+    @Test
+    void aFailureBetweenCommitAndCleanupIsFinishedByTheRetry() throws Exception {
+        CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n2024-01-02T00:00:00Z,111111111111,AmazonEC2,1\n", "01");
+        assertThat(ingest(aws.s3, aws.dynamo).ingest(v1).status()).isEqualTo(CurIngest.Status.INGESTED);
+        assertThat(curated(DAY2, v1)).isPresent();
+
+        CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,3\n", "02");
+        AtomicBoolean failed = new AtomicBoolean();
+        S3Client failingOnce = intercept(S3Client.class, aws.s3, (name, args) -> {
+            if (name.equals("putObject") && putRequest(args).bucket().equals(CurPipeline.CURATED_BUCKET) && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected: S3 failed the first curated put");
+            }
+        });
+        assertThatThrownBy(() -> ingest(failingOnce, aws.dynamo).ingest(v2)).hasMessageContaining("injected");
+        assertThat(ingest(aws.s3, aws.dynamo).ingest(v2).status()).isEqualTo(CurIngest.Status.INGESTED);
+
+        assertThat(pipeline.totals().day(DAY2)).as("the ledger: V2 has nothing on day 2").isEmpty();
+        assertThat(curated(DAY2, v1)).as("the lake agrees: V1's day-2 object deleted").isEmpty();
+        assertThat(curated(DAY1, v1)).as("V1's day-1 object deleted").isEmpty();
+        assertThat(curated(DAY1, v2).orElseThrow()).contains(",AmazonEC2,3,1,");
+        assertThat(contributionsOn(DAY2)).as("V1's contributions forgotten").isZero();
+        assertThat(aws.dynamo.getItem(g -> g.tableName(CurPipeline.TABLE).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("CUR#OBJECT#" + v2.objectId()), "sk", AttributeValue.fromS("HEAD")))).item())
+                .as("the head no longer lists cleanup to do").doesNotContainKey("replaced");
+    }
+
+    /**
+     * Two versions of one key in flight at once: V1 commits, then V2 (newer) is uploaded and fully ingested while V1
+     * is between its commit and its curated copy. V1 then writes its curated files after V2 cleaned up, finds V2
+     * committed, and deletes them again: the lake holds V2's total, like the ledger, and V1 notifies nothing.
+     */
+    @Test
+    void anOlderVersionFinishingLateRemovesItsOwnCuratedCopyAndNotifiesNothing() throws Exception {
+        CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n", "01");
+        AtomicBoolean raced = new AtomicBoolean();
+        S3Client racing = intercept(S3Client.class, aws.s3, (name, args) -> {
+            if (name.equals("putObject") && putRequest(args).bucket().equals(CurPipeline.CURATED_BUCKET) && raced.compareAndSet(false, true)) {
+                CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,3\n", "02");
+                assertThat(ingest(aws.s3, aws.dynamo).ingest(v2).status()).isEqualTo(CurIngest.Status.INGESTED);
+            }
+        });
+        assertThat(ingest(racing, aws.dynamo).ingest(v1).status()).isEqualTo(CurIngest.Status.SUPERSEDED);
+        assertThat(raced).isTrue();
+
+        NavigableMap<CostKey, CostTotal> ledger = pipeline.totals().day(DAY1);
+        assertThat(ledger.firstEntry().getValue().unblendedCost()).isEqualByComparingTo("3");
+        assertThat(curatedDay(DAY1)).as("the lake's day 1: V2's file only, with its total, 3").singleElement()
+                .satisfies(text -> assertThat(text).contains(",AmazonEC2,3,1,"));
+        assertThat(curated(DAY1, v1)).isEmpty();
+    }
+
+    /**
+     * Unversioned bucket (version = ETag): content A, then B, then A again. B's ingest replaced A and is about to
+     * forget A's contributions when the third upload (A again, the same ETag) is ingested and commits. Its tag is not
+     * the first A's (the sequencer is part of it), so B's forget cannot delete what the second A committed.
+     */
+    @Test
+    void theSameBytesUploadedAgainDuringACleanupKeepTheirTotals() throws Exception {
+        String a = HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n";
+        CurObject first = upload(a, "01");
+        ingest(aws.s3, aws.dynamo).ingest(first);
+        CurObject b = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,3\n", "02");
+        AtomicBoolean raced = new AtomicBoolean();
+        DynamoDbClient racing = intercept(DynamoDbClient.class, aws.dynamo, (name, args) -> {
+            if (name.equals("batchWriteItem") && batchRequest(args).requestItems().values().iterator().next().get(0).deleteRequest() != null
+                    && raced.compareAndSet(false, true)) {
+                CurObject third = upload(a, "03");
+                assertThat(third.etag()).isEqualTo(first.etag());
+                assertThat(third.versionTag()).isNotEqualTo(first.versionTag());
+                assertThat(ingest(aws.s3, aws.dynamo).ingest(third).status()).isEqualTo(CurIngest.Status.INGESTED);
+            }
+        });
+        ingest(aws.s3, racing).ingest(b);
+        assertThat(raced).isTrue();
+
+        assertThat(pipeline.totals().day(DAY1)).as("the committed version is A: 1 in 1 line item")
+                .containsEntry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("1"), 1));
+    }
+
+    // ---- helpers ----
+
+    private CurIngest ingest(S3Client s3, DynamoDbClient dynamo) {
+        return new CurIngest(pipeline.settings(), s3, dynamo, new Notifier(aws.sns, pipeline.topicArn, "dev"), Clock.systemUTC());
+    }
+
+    /** Uploads the text to KEY and returns the version an event would name, with the given S3 sequencer. */
+    private CurObject upload(String text, String sequencer) {
+        pipeline.upload(KEY, text.getBytes(StandardCharsets.UTF_8));
+        var head = aws.s3.headObject(h -> h.bucket(CurPipeline.INGEST_BUCKET).key(KEY));
+        return new CurObject(CurPipeline.INGEST_BUCKET, KEY, Optional.empty(), head.eTag().replace("\"", ""),
+                "0".repeat(30) + sequencer);
+    }
+
+    private Optional<String> curated(LocalDate day, CurObject object) {
+        try {
+            return Optional.of(aws.s3.getObjectAsBytes(g -> g.bucket(CurPipeline.CURATED_BUCKET)
+                    .key(CuratedCopy.key(day, object))).asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every curated object of the day, as text. */
+    private List<String> curatedDay(LocalDate day) {
+        String prefix = String.format("curated/provider=aws/year=%04d/month=%02d/day=%02d/", day.getYear(),
+                day.getMonthValue(), day.getDayOfMonth());
+        return aws.s3.listObjectsV2(l -> l.bucket(CurPipeline.CURATED_BUCKET).prefix(prefix)).contents().stream()
+                .map(o -> aws.s3.getObjectAsBytes(g -> g.bucket(CurPipeline.CURATED_BUCKET).key(o.key())).asUtf8String())
+                .toList();
+    }
+
+    /** How many contribution items the day's partition holds, whatever their version. */
+    private int contributionsOn(LocalDate day) {
+        return aws.dynamo.query(q -> q.tableName(CurPipeline.TABLE).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CUR#DAY#" + day)))).count();
+    }
+
+    private static PutObjectRequest putRequest(Object[] args) {
+        return request(args, PutObjectRequest.class, PutObjectRequest.builder(), PutObjectRequest.Builder::build);
+    }
+
+    private static BatchWriteItemRequest batchRequest(Object[] args) {
+        return request(args, BatchWriteItemRequest.class, BatchWriteItemRequest.builder(), BatchWriteItemRequest.Builder::build);
+    }
+
+    /** The request an SDK call was given, whether as the request itself or as a builder consumer. */
+    @SuppressWarnings("unchecked")
+    private static <R, B> R request(Object[] args, Class<R> type, B builder, java.util.function.Function<B, R> build) {
+        if (type.isInstance(args[0])) {
+            return type.cast(args[0]);
+        }
+        ((java.util.function.Consumer<B>) args[0]).accept(builder);
+        return build.apply(builder);
+    }
+
+    interface Before {
+        void call(String method, Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T intercept(Class<T> type, T real, Before before) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            if (args != null && args.length >= 1) {
+                before.call(method.getName(), args);
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+}
