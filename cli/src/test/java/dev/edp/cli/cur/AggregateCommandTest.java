@@ -71,6 +71,17 @@ class AggregateCommandTest {
     }
 
     @Test
+    void aGzipCutOffInItsHeaderIsABadFileAtLineOne() throws IOException {
+        Path file = Files.write(dir.resolve("cut.csv.gz"), new byte[]{0x1f, (byte) 0x8b});
+
+        Run run = run(file);
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).isEqualTo("edp cur aggregate: " + file + ": line 1: corrupt gzip data: the file ends inside the gzip header\n");
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         Path file = dir.resolve("absent.csv");
 

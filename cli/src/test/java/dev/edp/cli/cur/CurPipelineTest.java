@@ -206,6 +206,31 @@ class CurPipelineTest extends OnMoto {
     }
 
     @Test
+    void linesDynamoDbCannotStoreFailTheirFileNamingFileAndLineBeforeAnythingIsWritten() throws Exception {
+        // Accepted by the parser once, these reached DynamoDB and failed every delivery with a DynamoDbException
+        // naming neither file nor line: a sort key over 1 KiB, a number below 1E-130.
+        String header = "lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n";
+        pipeline.upload("cur/long-product.csv", (header
+                + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n"
+                + "2024-01-01T00:00:00Z,111111111111," + "P".repeat(1100) + ",1\n").getBytes(StandardCharsets.UTF_8));
+        pipeline.upload("cur/tiny-amount.csv", (header
+                + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1E-131\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(pipeline.routeCustomBus()).isEqualTo(2);
+
+        SqsEventSource.Poll poll = pipeline.eventSource(pipeline.handler(), 10).pollOnce();
+
+        assertThat(poll.received()).hasSize(2);
+        assertThat(poll.failed()).hasSize(2);
+        String logs = pipeline.logs.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("\"file\":\"s3://edp-dev-cur-ingest/cur/long-product.csv\",\"line\":3")
+                .contains("lineItem/ProductCode 'PPPP")
+                .contains("\"file\":\"s3://edp-dev-cur-ingest/cur/tiny-amount.csv\",\"line\":2")
+                .contains("lineItem/UnblendedCost '1E-131' is smaller in magnitude than 1E-130")
+                .doesNotContain("DynamoDbException");
+        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("nothing written").isEmpty();
+    }
+
+    @Test
     void aCrashBetweenWritesIsRetriedToTheCorrectTotalsAndNothingCountsInBetween() throws Exception {
         byte[] report = report(7, 200_000);
         CurAggregation expected = aggregate(report);

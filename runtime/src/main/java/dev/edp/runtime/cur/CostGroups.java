@@ -22,12 +22,19 @@ final class CostGroups {
     private Group[] table = new Group[1 << 10];
     private int size;
 
-    /** Adds one line item of {@code amount} to its group. */
-    void add(int day, String account, String service, DecimalText amount) {
+    /** What {@link #totals} hands each group to before it is handed out. */
+    interface TotalCheck {
+        /** Checks the total of {@code key}; {@code lastLine} is the line of the group's last line item. */
+        void check(CostKey key, CostTotal total, long lastLine);
+    }
+
+    /** Adds line item {@code line} of {@code amount} to its group; true when the group is new. */
+    boolean add(int day, String account, String service, DecimalText amount, long line) {
         int hash = hash(day, account, service);
         int mask = table.length - 1;
         int slot = hash & mask;
         Group group;
+        boolean created = false;
         while ((group = table[slot]) != null
                 && !(group.hash == hash && group.day == day && group.account.equals(account) && group.service.equals(service))) {
             slot = (slot + 1) & mask;
@@ -38,18 +45,23 @@ final class CostGroups {
             if (++size * 2 > table.length) {
                 grow();
             }
+            created = true;
         }
         group.sum.add(amount);
         group.lineItems++;
+        group.lastLine = line;
+        return created;
     }
 
-    /** The totals, keyed by day (resolved by {@code days}), account and service, in key order. */
-    NavigableMap<CostKey, CostTotal> totals(IntFunction<java.time.LocalDate> days) {
+    /** The totals, keyed by day (resolved by {@code days}), account and service, in key order; each checked. */
+    NavigableMap<CostKey, CostTotal> totals(IntFunction<java.time.LocalDate> days, TotalCheck check) {
         NavigableMap<CostKey, CostTotal> totals = new TreeMap<>();
         for (Group group : table) {
             if (group != null) {
-                totals.put(new CostKey(days.apply(group.day), group.account, group.service),
-                        new CostTotal(group.sum.value(), group.lineItems));
+                CostKey key = new CostKey(days.apply(group.day), group.account, group.service);
+                CostTotal total = new CostTotal(group.sum.value(), group.lineItems);
+                check.check(key, total, group.lastLine);
+                totals.put(key, total);
             }
         }
         return totals;
@@ -87,6 +99,8 @@ final class CostGroups {
         final String service;
         final ExactSum sum = new ExactSum();
         long lineItems;
+        /** For errors about the total: a sum has no line of its own, its last line item is the nearest. */
+        long lastLine;
 
         Group(int hash, int day, String account, String service) {
             this.hash = hash;

@@ -33,8 +33,8 @@ import java.util.zip.ZipException;
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
- * not a timestamp, an unterminated quote, text after a closing quote, bytes that are not UTF-8 text, corrupt gzip
- * data.
+ * not a timestamp, an unterminated quote, text after a closing quote, bytes that are not UTF-8 text, corrupt or cut
+ * gzip data, and what the ledger could never store ({@link CurAggregator}).
  */
 public final class CurReader {
 
@@ -80,9 +80,13 @@ public final class CurReader {
         InputStream text = in;
         if (first == 0x1f && second == 0x8b) {
             try {
-                text = new GZIPInputStream(in, BUFFER);
+                text = new Gzip(in); // reads the whole gzip header
+            } catch (EOFException e) {
+                throw new CurFormatException(file, 1, "corrupt gzip data: the file ends inside the gzip header", e);
             } catch (ZipException e) {
                 throw new CurFormatException(file, 1, "corrupt gzip data: " + e.getMessage(), e);
+            } catch (IOException e) { // as a read error after the header would be
+                throw new CurFormatException(file, 1, "unreadable: " + e.getMessage(), e);
             }
         }
         return new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
@@ -174,10 +178,31 @@ public final class CurReader {
             if (e instanceof CharacterCodingException) {
                 return new CurFormatException(file, line, "not UTF-8 text (invalid bytes at or after this line)", e);
             }
-            if (e instanceof ZipException || e instanceof EOFException && String.valueOf(e.getMessage()).contains("ZLIB")) {
+            if (e instanceof ZipException) {
                 return new CurFormatException(file, line, "corrupt gzip data: " + e.getMessage(), e);
             }
             return new CurFormatException(file, line, "unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gzip whose end of file before the end of the stream (data or trailer cut off) is the {@link ZipException} it
+     * is: GZIPInputStream throws a bare EOFException for a cut trailer, which would read as "unreadable: null".
+     */
+    private static final class Gzip extends GZIPInputStream {
+        Gzip(InputStream in) throws IOException {
+            super(in, BUFFER);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (EOFException e) {
+                ZipException cut = new ZipException("the file ends inside the gzip stream");
+                cut.initCause(e);
+                throw cut;
+            }
         }
     }
 }

@@ -18,6 +18,12 @@ final class DecimalText {
     /** Mantissa digits that always fit a long: 10^18 - 1 < 2^63. */
     static final int MAX_FAST_DIGITS = 18;
     private static final int MAX_EXPONENT_DIGITS = 9;
+    /**
+     * Fast-path scales at which every value is one DynamoDB stores ({@link Amounts#unstorable}): with 1 to 18
+     * digits the leading digit's exponent is then between -130 and 125, and the scale at most 130.
+     */
+    private static final int MIN_STORABLE_SCALE = -(Amounts.MAX_EXPONENT - (MAX_FAST_DIGITS - 1));
+    private static final int MAX_STORABLE_SCALE = -Amounts.MIN_EXPONENT;
 
     /** The unscaled value, when {@link #big} is null. */
     long unscaled;
@@ -31,6 +37,18 @@ final class DecimalText {
         if (!parseFast(text)) {
             big = new BigDecimal(text);
         }
+    }
+
+    /**
+     * Why DynamoDB cannot store the amount last parsed ({@link Amounts#unstorable}), or null. Two comparisons for
+     * the amounts of real reports; a BigDecimal only for a scale outside {@link #MIN_STORABLE_SCALE} to
+     * {@link #MAX_STORABLE_SCALE} or an amount that took the slow path.
+     */
+    String unstorable() {
+        if (big == null && scale >= MIN_STORABLE_SCALE && scale <= MAX_STORABLE_SCALE) {
+            return null;
+        }
+        return Amounts.unstorable(value());
     }
 
     /** The value as a BigDecimal (for tests and messages; the hot path reads the fields). */

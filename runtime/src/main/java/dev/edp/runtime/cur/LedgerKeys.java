@@ -21,6 +21,11 @@ final class LedgerKeys {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String HEAD = "HEAD";
+    /** DynamoDB refuses a sort key longer than this many UTF-8 bytes. */
+    static final int MAX_SK_BYTES = 1024;
+    /** The lengths of {@link CurObject#objectId()} and {@link CurObject#versionTag()}, the same for every object. */
+    private static final int OBJECT_ID_CHARS = 32;
+    private static final int VERSION_TAG_CHARS = 16;
 
     private LedgerKeys() {
     }
@@ -40,6 +45,14 @@ final class LedgerKeys {
 
     static String contributionSk(String objectId, String versionTag, String accountId, String service) {
         return versionPrefix(objectId, versionTag) + encode(accountId) + "#" + encode(service);
+    }
+
+    /**
+     * The UTF-8 length of the contribution sort key of {@code accountId} and {@code service}, whatever the object
+     * and version (their parts have fixed lengths). URL-encoding leaves only ASCII: one byte per character.
+     */
+    static int contributionSkBytes(String accountId, String service) {
+        return contributionSk("0".repeat(OBJECT_ID_CHARS), "0".repeat(VERSION_TAG_CHARS), accountId, service).length();
     }
 
     private static String encode(String part) {

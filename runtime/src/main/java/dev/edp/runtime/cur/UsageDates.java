@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +17,26 @@ import java.util.Map;
 /**
  * Turns a line item's usage start into the UTC day it belongs to. CUR writes {@code 2024-01-15T00:00:00Z} (legacy)
  * or {@code 2024-01-15T00:00:00.000Z} / {@code 2024-01-15 00:00:00} (CUR 2.0, UTC without a zone); an explicit
- * offset is converted to UTC. A report has few distinct start times (hourly at most), so answers are cached: the
+ * offset ({@code +02:00}, {@code -0500}, {@code +05}) is converted to UTC. A report has few distinct start times (hourly at most), so answers are cached: the
  * parse happens once per distinct value, not once per row. Days are numbered in the order they are first seen, so
  * that a row's group can be found by small numbers instead of dates ({@link CostGroups}).
  */
 final class UsageDates {
+
+    /**
+     * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, built the same way (strict dates, case-insensitive {@code Z},
+     * lenient offset), with the offset pattern {@code +HH} instead of {@code +HH:MM:ss}: in lenient mode that takes
+     * minutes and seconds with or without colons, so {@code -0500} is read as well as everything ISO reads.
+     */
+    private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .parseLenient()
+            .appendOffset("+HH", "Z")
+            .parseStrict()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     /** Bounds the cache on pathological files with a distinct timestamp per row. */
     private static final int MAX_CACHED = 10_000;
@@ -59,7 +78,7 @@ final class UsageDates {
                 return LocalDate.parse(text);
             }
             if (text.endsWith("Z") || hasOffset(text)) {
-                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+                return OffsetDateTime.parse(text, OFFSET_DATE_TIME).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
             }
             return LocalDateTime.parse(text).toLocalDate();
         } catch (DateTimeParseException e) {

@@ -6,14 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CurReaderTest {
 
@@ -136,6 +140,39 @@ class CurReaderTest {
         assertThat(read(report.csv()).totals()).containsExactly(
                 Map.entry(new CostKey(JAN_15, "111111111111", "AmazonEC2"), new CostTotal(new BigDecimal("110"), 2)),
                 Map.entry(new CostKey(JAN_16, "111111111111", "AmazonEC2"), new CostTotal(new BigDecimal("1"), 1)));
+    }
+
+    @Test
+    void offsetsWithoutAColonAreTakenInUtcToo() throws IOException {
+        ReportBuilder report = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T22:00:00-0500", "111111111111", "AmazonEC2", "1")    // 03:00 UTC on the 16th
+                .row("plain", "2024-01-16T01:30:00+0530", "111111111111", "AmazonEC2", "10")   // 20:00 UTC on the 15th
+                .row("plain", "2024-01-16 04:00:00+05", "111111111111", "AmazonEC2", "100")    // 23:00 UTC on the 15th
+                .row("plain", "2024-01-15T20:00:00.000-05:00", "111111111111", "AmazonEC2", "1000"); // 01:00 on the 16th
+
+        assertThat(read(report.csv()).totals()).containsExactly(
+                Map.entry(new CostKey(JAN_15, "111111111111", "AmazonEC2"), new CostTotal(new BigDecimal("110"), 2)),
+                Map.entry(new CostKey(JAN_16, "111111111111", "AmazonEC2"), new CostTotal(new BigDecimal("1001"), 2)));
+        assertBad(ReportBuilder.legacy().row("plain", "2024-02-30T22:00:00-0500", "1", "EC2", "1").csv(), 2,
+                "'2024-02-30T22:00:00-0500' is not a timestamp");
+        assertBad(ReportBuilder.legacy().row("plain", "2024-01-15T22:00:00-05000", "1", "EC2", "1").csv(), 2,
+                "is not a timestamp");
+    }
+
+    @Test
+    void amountsAtDynamoDbsLimitsAreSummed() throws IOException {
+        String[] amounts = {"1E-130", "-1E-130", "9.9999999999999999999999999999999999999E+125",
+                "-9.9999999999999999999999999999999999999E+125", "12345678901234567890123456789012345678",
+                "1." + "0".repeat(100), "0E+999999999", "0." + "0".repeat(167)};
+        ReportBuilder report = ReportBuilder.legacy();
+        for (String amount : amounts) {
+            report.row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", amount);
+        }
+
+        CostTotal total = read(report.csv()).totals().firstEntry().getValue();
+
+        assertThat(Amounts.plain(total.unblendedCost())).isEqualTo("12345678901234567890123456789012345679");
+        assertThat(total.unblendedCost().scale()).isEqualTo(167);
     }
 
     @Test
@@ -312,6 +349,118 @@ class CurReaderTest {
                 .isInstanceOf(CurFormatException.class)
                 .hasMessageStartingWith("s3://bucket/report.csv: line ")
                 .hasMessageContaining("corrupt gzip data");
+    }
+
+    @Test
+    void aGzipCutOffInItsHeaderIsCorruptGzipAtLineOne() {
+        assertBad(new byte[]{0x1f, (byte) 0x8b}, 1, "corrupt gzip data: the file ends inside the gzip header");
+        byte[] gzip = ReportBuilder.legacy().row("plain", "2024-01-15T00:00:00Z", "1", "EC2", "1").gzip();
+        for (int length = 2; length < gzip.length; length++) { // every cut, in the header, the data and the trailer
+            byte[] cut = Arrays.copyOf(gzip, length);
+            assertThatThrownBy(() -> read(cut)).as("cut at %d of %d bytes", length, gzip.length)
+                    .isInstanceOf(CurFormatException.class)
+                    .hasMessageContaining("corrupt gzip data");
+        }
+    }
+
+    @Test
+    void anAmountWithAHugeExponentFailsAtOnceNamingItsLine() {
+        for (String amount : List.of("1E-999999999", "1E-100000000", "1E+999999999", "-1e-999999999", "0E-999999999")) {
+            ReportBuilder report = ReportBuilder.legacy()
+                    .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
+                    .row("plain", "2024-01-15T01:00:00Z", "111111111111", "AmazonEC2", amount)
+                    .row("plain", "2024-01-15T02:00:00Z", "111111111111", "AmazonEC2", "2");
+            // Before the check, these made the sum rescale to 10^8 or 10^9 digits: minutes of CPU, then an
+            // ArithmeticException or an OutOfMemoryError, which fails the Lambda's whole batch.
+            assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> assertBad(report.csv(), 3, "lineItem/UnblendedCost '" + amount + "' "), amount);
+        }
+    }
+
+    @Test
+    void anAmountDynamoDbCannotStoreIsABadLineSayingWhy() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("1E-131", "is smaller in magnitude than 1E-130, the smallest number DynamoDB stores");
+        reasons.put("-0.99999E-130", "is smaller in magnitude than 1E-130");
+        reasons.put("1E+126", "is larger in magnitude than 9.99...E+125, the largest number DynamoDB stores");
+        reasons.put("-10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+                + "000000000000000000000000000000", "is larger in magnitude than 9.99...E+125");
+        reasons.put("1.23456789012345678901234567890123456789", "has 39 significant digits; DynamoDB stores at most 38");
+        reasons.put("0." + "0".repeat(168), "has 168 decimal places; no number DynamoDB stores has more than 167");
+        reasons.put("1E-168", "is smaller in magnitude than 1E-130");
+        reasons.forEach((amount, reason) -> assertBad(ReportBuilder.cur2()
+                        .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
+                        .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", amount).csv(), 3,
+                "line_item_unblended_cost '" + (amount.length() <= 40 ? amount : amount.substring(0, 40) + "...") + "' " + reason));
+    }
+
+    @Test
+    void anAmountTooLongForAnyDynamoDbNumberIsRefusedBeforeItIsParsed() {
+        // BigDecimal's parse is quadratic in the digits: a field of millions of them would hold the function for hours.
+        String digits = "1".repeat(5_000_000);
+        ReportBuilder report = ReportBuilder.legacy().row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", digits);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertBad(report.csv(), 2, "is 5000000 characters long; no number DynamoDB stores needs more than 320"));
+    }
+
+    @Test
+    void aTotalDynamoDbCannotStoreNamesItsGroupAtItsLastLine() {
+        ReportBuilder digits = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1E+20")
+                .row("plain", "2024-01-15T00:00:00Z", "222222222222", "AmazonS3", "5")
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1E-20")  // 41 digits from here
+                .row("plain", "2024-01-15T00:00:00Z", "222222222222", "AmazonS3", "6");
+        assertBad(digits.csv(), 4, "the total of 2024-01-15, lineItem/UsageAccountId '111111111111', lineItem/ProductCode"
+                + " 'AmazonEC2' (its last line item is this line), 100000000000000000000.00000000000000000001, has 41"
+                + " significant digits; DynamoDB stores at most 38");
+
+        ReportBuilder magnitude = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "9E+125")
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "9E+125");
+        assertBad(magnitude.csv(), 3, "'AmazonEC2' (its last line item is this line), 18" + "0".repeat(125)
+                + ", is larger in magnitude than 9.99...E+125");
+
+        // Each group's total is storable, the file's (the head's unblendedCost) is not.
+        ReportBuilder file = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1E+20")
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonS3", "1E-20")
+                .row("plain", "2024-01-16T00:00:00Z", "111111111111", "AmazonS3", "1");
+        assertBad(file.csv(), 4, "the file's total (at its last line item), 100000000000000000001.00000000000000000001,"
+                + " has 41 significant digits");
+    }
+
+    @Test
+    void aGroupWhoseLedgerSortKeyExceedsDynamoDbsLimitIsABadLineNamingTheColumn() {
+        // The contribution's sort key: OBJECT#<32 hex>#<16 hex>#<account>#<service>, 58 characters and the names.
+        CurObject object = new CurObject("bucket", "report.csv", java.util.Optional.of("v1"), "etag", "0");
+        String longest = "P".repeat(LedgerKeys.MAX_SK_BYTES - 58 - 12);
+        assertThat(LedgerKeys.contributionSk(object.objectId(), object.versionTag(), "111111111111", longest)
+                .getBytes(StandardCharsets.UTF_8)).hasSize(LedgerKeys.MAX_SK_BYTES);
+        assertThat(LedgerKeys.contributionSkBytes("111111111111", longest)).isEqualTo(LedgerKeys.MAX_SK_BYTES);
+
+        ReportBuilder atTheLimit = ReportBuilder.legacy().row("plain", "2024-01-15T00:00:00Z", "111111111111", longest, "1");
+        assertThat(readUnchecked(atTheLimit.csv()).totals()).hasSize(1);
+
+        ReportBuilder product = ReportBuilder.legacy()
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", "AmazonEC2", "1")
+                .row("plain", "2024-01-15T00:00:00Z", "111111111111", longest + "P", "1");
+        assertBad(product.csv(), 3, "lineItem/ProductCode 'PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP...' is too long: with"
+                + " lineItem/UsageAccountId '111111111111' the ledger's sort key would be 1025 bytes URL-encoded, over"
+                + " DynamoDB's limit of 1024");
+
+        // 200 characters, but 1,200 once URL-encoded (é is %C3%A9): the limit is on the key DynamoDB receives.
+        ReportBuilder account = ReportBuilder.cur2().row("plain", "2024-01-15T00:00:00Z", "é".repeat(200), "AmazonEC2", "1");
+        assertBad(account.csv(), 2, "line_item_usage_account_id 'éééééééééééééééééééééééééééééééééééééééé...' is too long:"
+                + " with line_item_product_code 'AmazonEC2' the ledger's sort key would be 1267 bytes URL-encoded");
+    }
+
+    private static CurAggregation readUnchecked(byte[] bytes) {
+        try {
+            return read(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static CurAggregation read(byte[] bytes) throws IOException {

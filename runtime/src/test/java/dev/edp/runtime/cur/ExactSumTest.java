@@ -69,6 +69,31 @@ class ExactSumTest {
     }
 
     @Test
+    void theFastPathsStorableScalesAgreeWithTheFullCheck() {
+        // DecimalText.unstorable answers "storable" from the scale alone inside a window; around and beyond its edges
+        // (scales -108 and 130, DynamoDB's 1E-130 and 9.99...E+125) it must say what Amounts.unstorable says.
+        Random random = new Random(3);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int digits = 1 + random.nextInt(random.nextBoolean() ? DecimalText.MAX_FAST_DIGITS : 45);
+            int point = random.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                text.append(d == point ? "." : "").append((char) ('0' + random.nextInt(random.nextInt(4) == 0 ? 1 : 10)));
+            }
+            text.append('E').append(random.nextInt(320) - 160);
+            String amount = text.toString();
+            assertThat(parse(amount).unstorable()).as(amount).isEqualTo(Amounts.unstorable(new BigDecimal(amount)));
+        }
+        for (String edge : List.of("1E-130", "123456789012345678E-147", "1E+125", "999999999999999999E+108", "0E-130",
+                "0E+108", "0E-167")) {
+            assertThat(parse(edge).unstorable()).as(edge).isNull();
+        }
+        for (String beyond : List.of("1E-131", "123456789012345678E-148", "1E+126", "999999999999999999E+109", "0E-168")) {
+            assertThat(parse(beyond).unstorable()).as(beyond).isNotNull();
+        }
+    }
+
+    @Test
     void sumsEqualTheBigDecimalSumInValueAndScale() {
         assertSumsLikeBigDecimal("1.10", "2.25", "-0.35");                     // 3.00, scale 2
         assertSumsLikeBigDecimal("5", "0.000001", "1.5E+3", "-0");               // scale changes up, a negative scale
