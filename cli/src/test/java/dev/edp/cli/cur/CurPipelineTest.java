@@ -66,12 +66,10 @@ class CurPipelineTest extends OnMoto {
         LocalDate firstDay = expected.days().first();
         String dayPrefix = "curated/provider=aws/year=2024/month=01/day=01/";
         assertThat(CuratedCopy.key(firstDay, curObject("cur/2024-01/report-1.csv"))).startsWith(dayPrefix);
-        String curatedKey = aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET).prefix(dayPrefix)).contents()
-                .stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).collect(
-                        java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), keys -> {
-                            assertThat(keys).as("one curated object per day and version").hasSize(1);
-                            return keys.get(0);
-                        }));
+        List<String> dayKeys = aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET).prefix(dayPrefix))
+                .contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+        assertThat(dayKeys).as("one curated object per day and version").hasSize(1);
+        String curatedKey = dayKeys.get(0);
         assertThat(curatedKey).matches(java.util.regex.Pattern.quote(dayPrefix + curObject("cur/2024-01/report-1.csv").objectId())
                 + "-[0-9a-f]{16}\\.csv");
         String curated = aws.s3.getObjectAsBytes(b -> b.bucket(CurPipeline.CURATED_BUCKET).key(curatedKey)).asUtf8String();

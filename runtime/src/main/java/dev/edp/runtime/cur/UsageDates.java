@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * Turns a line item's usage start into the UTC day it belongs to. CUR writes {@code 2024-01-15T00:00:00Z} (legacy)
  * or {@code 2024-01-15T00:00:00.000Z} / {@code 2024-01-15 00:00:00} (CUR 2.0, UTC without a zone); an explicit
- * offset ({@code +02:00}, {@code -0500}, {@code +05}) is converted to UTC. A report has few distinct start times (hourly at most), so answers are cached: the
- * parse happens once per distinct value, not once per row. Days are numbered in the order they are first seen, so
- * that a row's group can be found by small numbers instead of dates ({@link CostGroups}).
+ * offset ({@code +02:00}, {@code -0500}, {@code +05}) is converted to UTC. A report has few distinct start times
+ * (hourly at most), so answers are cached: the parse happens once per distinct value, not once per row. Days are
+ * numbered in the order they are first seen, so that a row's group can be found by small numbers instead of dates
+ * ({@link CostGroups}).
  */
 final class UsageDates {
 
