@@ -1,5 +1,7 @@
 package dev.edp.pattern;
 
+import dev.edp.events.StackExports;
+import dev.edp.events.FunctionEnvironment;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -41,37 +43,37 @@ public final class EventDrivenPattern extends ComponentResource {
 
     public static final String TYPE = "edp:index:EventDrivenPattern";
 
-    @Export(name = "busName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.BUS_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> busName;
-    @Export(name = "busArn", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.BUS_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> busArn;
-    @Export(name = "archiveName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.ARCHIVE_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> archiveName;
-    @Export(name = "queueUrls", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    @Export(name = StackExports.QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> queueUrls;
-    @Export(name = "deadLetterQueueUrls", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    @Export(name = StackExports.DEAD_LETTER_QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> deadLetterQueueUrls;
-    @Export(name = "logGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    @Export(name = StackExports.LOG_GROUP_NAMES, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> logGroupNames;
-    @Export(name = "eventsDeadLetterQueueUrl", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, refs = {String.class}, tree = "[0]")
     private final Output<String> eventsDeadLetterQueueUrl;
-    @Export(name = "tableName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.TABLE_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> tableName;
-    @Export(name = "notificationsTopicArn", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.NOTIFICATIONS_TOPIC_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> notificationsTopicArn;
-    @Export(name = "alarmsTopicArn", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.ALARMS_TOPIC_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> alarmsTopicArn;
-    @Export(name = "stateMachineArn", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.STATE_MACHINE_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> stateMachineArn;
-    @Export(name = "ingestBucketName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.INGEST_BUCKET_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> ingestBucketName;
-    @Export(name = "curatedBucketName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.CURATED_BUCKET_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> curatedBucketName;
-    @Export(name = "auditBucketName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.AUDIT_BUCKET_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> auditBucketName;
-    @Export(name = "keyArn", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.KEY_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> keyArn;
-    @Export(name = "dashboardName", refs = {String.class}, tree = "[0]")
+    @Export(name = StackExports.DASHBOARD_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> dashboardName;
 
     private final PatternSettings settings;
@@ -150,22 +152,22 @@ public final class EventDrivenPattern extends ComponentResource {
         this.dashboardName = dashboard;
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("busName", busName);
-        outputs.put("busArn", busArn);
-        outputs.put("archiveName", archiveName);
-        outputs.put("queueUrls", queueUrls);
-        outputs.put("deadLetterQueueUrls", deadLetterQueueUrls);
-        outputs.put("logGroupNames", logGroupNames);
-        outputs.put("eventsDeadLetterQueueUrl", eventsDeadLetterQueueUrl);
-        outputs.put("tableName", tableName);
-        outputs.put("notificationsTopicArn", notificationsTopicArn);
-        outputs.put("alarmsTopicArn", alarmsTopicArn);
-        outputs.put("stateMachineArn", stateMachineArn);
-        outputs.put("ingestBucketName", ingestBucketName);
-        outputs.put("curatedBucketName", curatedBucketName);
-        outputs.put("auditBucketName", auditBucketName);
-        outputs.put("keyArn", keyArn);
-        outputs.put("dashboardName", dashboardName);
+        outputs.put(StackExports.BUS_NAME, busName);
+        outputs.put(StackExports.BUS_ARN, busArn);
+        outputs.put(StackExports.ARCHIVE_NAME, archiveName);
+        outputs.put(StackExports.QUEUE_URLS, queueUrls);
+        outputs.put(StackExports.DEAD_LETTER_QUEUE_URLS, deadLetterQueueUrls);
+        outputs.put(StackExports.LOG_GROUP_NAMES, logGroupNames);
+        outputs.put(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, eventsDeadLetterQueueUrl);
+        outputs.put(StackExports.TABLE_NAME, tableName);
+        outputs.put(StackExports.NOTIFICATIONS_TOPIC_ARN, notificationsTopicArn);
+        outputs.put(StackExports.ALARMS_TOPIC_ARN, alarmsTopicArn);
+        outputs.put(StackExports.STATE_MACHINE_ARN, stateMachineArn);
+        outputs.put(StackExports.INGEST_BUCKET_NAME, ingestBucketName);
+        outputs.put(StackExports.CURATED_BUCKET_NAME, curatedBucketName);
+        outputs.put(StackExports.AUDIT_BUCKET_NAME, auditBucketName);
+        outputs.put(StackExports.KEY_ARN, keyArn);
+        outputs.put(StackExports.DASHBOARD_NAME, dashboardName);
         registerOutputs(outputs);
     }
 
@@ -175,8 +177,8 @@ public final class EventDrivenPattern extends ComponentResource {
             return c;
         }
         Map<String, String> environment = new java.util.TreeMap<>(c.environment());
-        environment.putIfAbsent("EDP_ANOMALY_FACTOR", settings.curIngest().anomalyFactor().toPlainString());
-        environment.putIfAbsent("EDP_ANOMALY_WINDOW_DAYS", String.valueOf(settings.curIngest().anomalyWindowDays()));
+        environment.putIfAbsent(FunctionEnvironment.ANOMALY_FACTOR, settings.curIngest().anomalyFactor().toPlainString());
+        environment.putIfAbsent(FunctionEnvironment.ANOMALY_WINDOW_DAYS, String.valueOf(settings.curIngest().anomalyWindowDays()));
         return new ConsumerSettings(c.name(), c.description(), c.eventPattern(), c.handler(), c.fifo(),
                 c.messageGroupId(), c.grants(), Map.copyOf(environment), c.function(), c.queue());
     }

@@ -1,5 +1,6 @@
 package dev.edp.pattern;
 
+import dev.edp.events.FunctionEnvironment;
 import com.pulumi.core.Output;
 import dev.edp.pattern.bus.EventBusResources;
 import dev.edp.pattern.config.Grant;
@@ -36,12 +37,12 @@ public record SharedResources(
     /** The environment variables every function gets; the runtime reads exactly these names. */
     public Map<String, Output<String>> environment(PatternContext ctx) {
         Map<String, Output<String>> env = new TreeMap<>();
-        env.put("EDP_ENVIRONMENT", Output.of(ctx.settings().environment().id()));
-        env.put("EDP_TABLE_NAME", table.name());
-        env.put("EDP_NOTIFICATIONS_TOPIC_ARN", topics.notifications().arn());
-        env.put("EDP_EVENT_BUS_NAME", bus.name());
-        curatedBucket.ifPresent(b -> env.put("EDP_CURATED_BUCKET", b.name()));
-        stateMachineArn.ifPresent(arn -> env.put("EDP_STATE_MACHINE_ARN", arn));
+        env.put(FunctionEnvironment.ENVIRONMENT, Output.of(ctx.settings().environment().id()));
+        env.put(FunctionEnvironment.TABLE_NAME, table.name());
+        env.put(FunctionEnvironment.NOTIFICATIONS_TOPIC_ARN, topics.notifications().arn());
+        env.put(FunctionEnvironment.EVENT_BUS_NAME, bus.name());
+        curatedBucket.ifPresent(b -> env.put(FunctionEnvironment.CURATED_BUCKET, b.name()));
+        stateMachineArn.ifPresent(arn -> env.put(FunctionEnvironment.STATE_MACHINE_ARN, arn));
         return env;
     }
 

@@ -1,5 +1,6 @@
 package dev.edp.stack;
 
+import dev.edp.events.StackExports;
 import com.pulumi.Config;
 import com.pulumi.Context;
 import dev.edp.pattern.EventDrivenPattern;
@@ -26,21 +27,21 @@ public final class EdpStack {
         EventDrivenPatternArgs args = StackConfig.read(config::get, CONFIG_KEYS);
         EventDrivenPattern edp = new EventDrivenPattern(StackConfig.name(config::get), args);
 
-        ctx.export("busName", edp.busName());
-        ctx.export("busArn", edp.busArn());
-        ctx.export("archiveName", edp.archiveName());
-        ctx.export("queueUrls", edp.queueUrls());
-        ctx.export("deadLetterQueueUrls", edp.deadLetterQueueUrls());
-        ctx.export("logGroupNames", edp.logGroupNames());
-        ctx.export("eventsDeadLetterQueueUrl", edp.eventsDeadLetterQueueUrl());
-        ctx.export("tableName", edp.tableName());
-        ctx.export("notificationsTopicArn", edp.notificationsTopicArn());
-        ctx.export("alarmsTopicArn", edp.alarmsTopicArn());
-        ctx.export("stateMachineArn", edp.stateMachineArn());
-        ctx.export("ingestBucketName", edp.ingestBucketName());
-        ctx.export("curatedBucketName", edp.curatedBucketName());
-        ctx.export("auditBucketName", edp.auditBucketName());
-        ctx.export("keyArn", edp.keyArn());
-        ctx.export("dashboardName", edp.dashboardName());
+        ctx.export(StackExports.BUS_NAME, edp.busName());
+        ctx.export(StackExports.BUS_ARN, edp.busArn());
+        ctx.export(StackExports.ARCHIVE_NAME, edp.archiveName());
+        ctx.export(StackExports.QUEUE_URLS, edp.queueUrls());
+        ctx.export(StackExports.DEAD_LETTER_QUEUE_URLS, edp.deadLetterQueueUrls());
+        ctx.export(StackExports.LOG_GROUP_NAMES, edp.logGroupNames());
+        ctx.export(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, edp.eventsDeadLetterQueueUrl());
+        ctx.export(StackExports.TABLE_NAME, edp.tableName());
+        ctx.export(StackExports.NOTIFICATIONS_TOPIC_ARN, edp.notificationsTopicArn());
+        ctx.export(StackExports.ALARMS_TOPIC_ARN, edp.alarmsTopicArn());
+        ctx.export(StackExports.STATE_MACHINE_ARN, edp.stateMachineArn());
+        ctx.export(StackExports.INGEST_BUCKET_NAME, edp.ingestBucketName());
+        ctx.export(StackExports.CURATED_BUCKET_NAME, edp.curatedBucketName());
+        ctx.export(StackExports.AUDIT_BUCKET_NAME, edp.auditBucketName());
+        ctx.export(StackExports.KEY_ARN, edp.keyArn());
+        ctx.export(StackExports.DASHBOARD_NAME, edp.dashboardName());
     }
 }

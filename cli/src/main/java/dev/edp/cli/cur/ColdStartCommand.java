@@ -1,5 +1,6 @@
 package dev.edp.cli.cur;
 
+import dev.edp.events.FunctionEnvironment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.runtime.cur.CurLayout;
@@ -133,11 +134,11 @@ public final class ColdStartCommand implements Callable<Integer> {
                 "AWS_REGION", MotoServer.REGION,
                 "AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY,
-                "EDP_ENVIRONMENT", "dev",
-                "EDP_TABLE_NAME", "coldstart",
-                "EDP_NOTIFICATIONS_TOPIC_ARN", topic,
-                "EDP_CURATED_BUCKET", "coldstart-curated",
-                "EDP_EVENT_BUS_NAME", "coldstart");
+                FunctionEnvironment.ENVIRONMENT, "dev",
+                FunctionEnvironment.TABLE_NAME, "coldstart",
+                FunctionEnvironment.NOTIFICATIONS_TOPIC_ARN, topic,
+                FunctionEnvironment.CURATED_BUCKET, "coldstart-curated",
+                FunctionEnvironment.EVENT_BUS_NAME, "coldstart");
     }
 
     /** Uploads a 100 kB report and writes the SQS batch that announces it, as EventBridge would deliver it. */

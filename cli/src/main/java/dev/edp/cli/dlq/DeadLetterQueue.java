@@ -1,5 +1,6 @@
 package dev.edp.cli.dlq;
 
+import dev.edp.events.StackExports;
 import dev.edp.cli.ops.StackOutputs;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record DeadLetterQueue(String label, String url, Optional<String> consume
             queues.add(new DeadLetterQueue(c, outputs.deadLetterQueueUrl(c), Optional.of(c), outputs.logGroupName(c)));
         }
         if (consumer.isEmpty()) {
-            queues.add(new DeadLetterQueue(EVENTS, outputs.string("eventsDeadLetterQueueUrl"), Optional.empty(),
+            queues.add(new DeadLetterQueue(EVENTS, outputs.string(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL), Optional.empty(),
                     Optional.empty()));
         }
         return queues;

@@ -1,5 +1,6 @@
 package dev.edp.cli.dlq;
 
+import dev.edp.events.StackExports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.ops.Flags;
@@ -131,7 +132,7 @@ public final class DlqRedriveCommand extends OpsCommand {
 
     private int copy(StackTarget target, OpsClients aws, String dlqUrl, String sourceUrl, String dlqArn,
                      PrintStream progress, ObjectNode outcome) {
-        RedriveJournal journal = new RedriveJournal(aws.dynamo(), target.outputs().string("tableName"), dlqArn, clock);
+        RedriveJournal journal = new RedriveJournal(aws.dynamo(), target.outputs().string(StackExports.TABLE_NAME), dlqArn, clock);
         progress.println("  journal: " + journal.describe());
         CopyRedrive.Plan plan = new CopyRedrive.Plan(dlqUrl, sourceUrl, Queues.isFifo(aws.sqs(), sourceUrl),
                 max == null ? 0 : max, inDoubtPolicy(), visibilitySeconds);

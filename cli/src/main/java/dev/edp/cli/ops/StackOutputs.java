@@ -1,5 +1,6 @@
 package dev.edp.cli.ops;
 
+import dev.edp.events.StackExports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -70,7 +71,7 @@ public record StackOutputs(String source, JsonNode json) {
 
     /** The consumers the stack has, in its order. */
     public List<String> consumers() {
-        return new ArrayList<>(map("queueUrls").keySet());
+        return new ArrayList<>(map(StackExports.QUEUE_URLS).keySet());
     }
 
     /** The consumer named {@code consumer}, checked: the message lists the ones that exist. */
@@ -84,16 +85,16 @@ public record StackOutputs(String source, JsonNode json) {
     }
 
     public String queueUrl(String consumer) {
-        return entry("queueUrls", requireConsumer(consumer));
+        return entry(StackExports.QUEUE_URLS, requireConsumer(consumer));
     }
 
     public String deadLetterQueueUrl(String consumer) {
-        return entry("deadLetterQueueUrls", requireConsumer(consumer));
+        return entry(StackExports.DEAD_LETTER_QUEUE_URLS, requireConsumer(consumer));
     }
 
     /** The log group of the consumer's function, if the stack exports it (stacks before logGroupNames do not). */
     public Optional<String> logGroupName(String consumer) {
-        return optionalMap("logGroupNames").map(groups -> groups.get(consumer)).filter(g -> !g.isEmpty());
+        return optionalMap(StackExports.LOG_GROUP_NAMES).map(groups -> groups.get(consumer)).filter(g -> !g.isEmpty());
     }
 
     private String entry(String output, String consumer) {

@@ -1,5 +1,6 @@
 package dev.edp.cli.replay;
 
+import dev.edp.events.StackExports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.ops.Flags;
@@ -94,9 +95,9 @@ public final class ReplayCommand extends OpsCommand {
     @Override
     protected int run(StackTarget target, OpsClients aws) throws InterruptedException {
         PrintStream progress = json ? System.err : System.out;
-        String busName = target.outputs().string("busName");
-        String busArn = target.outputs().string("busArn");
-        String archiveName = target.outputs().string("archiveName");
+        String busName = target.outputs().string(StackExports.BUS_NAME);
+        String busArn = target.outputs().string(StackExports.BUS_ARN);
+        String archiveName = target.outputs().string(StackExports.ARCHIVE_NAME);
         List<String> selected = consumers.isEmpty() ? target.outputs().consumers()
                 : consumers.stream().map(target.outputs()::requireConsumer).toList();
         String replayName = name != null ? name : ("edp-" + target.stack() + "-" + NAME_TIME.format(clock.instant()));

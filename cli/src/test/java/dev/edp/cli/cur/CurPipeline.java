@@ -1,5 +1,6 @@
 package dev.edp.cli.cur;
 
+import dev.edp.events.QueueDefaults;
 import dev.edp.cli.moto.MotoResources;
 import dev.edp.cli.moto.MotoClients;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -36,7 +37,7 @@ import java.util.Map;
  * <p>Where moto delivers faithfully, it delivers: S3 → default bus, the forwarding rule's pattern, rule → SQS, SNS →
  * SQS, the redrive to the dead-letter queue. One hop is dispatched here instead, with event-ruler on the same real
  * pattern: the consumer rule on the custom bus. moto sends S3 events to every bus's rules (AWS: the default bus only,
- * see MotoEventDeliveryTest), so a consumer rule created in moto would fire with or without the forwarding rule and
+ * see MotoEventDeliveryIT), so a consumer rule created in moto would fire with or without the forwarding rule and
  * hide seed 001's failure. The forwarding rule therefore has a second target, an observation queue, which receives
  * exactly what it forwards to the custom bus; {@link #routeCustomBus()} evaluates the custom bus's rule on each such
  * event and sends the matches to the ingest queue, as EventBridge's SQS target does.
@@ -47,7 +48,7 @@ final class CurPipeline {
     static final String CURATED_BUCKET = "edp-dev-curated";
     static final String BUS = "edp-dev-bus";
     static final String TABLE = "edp-dev-table";
-    static final int MAX_RECEIVE_COUNT = 3;
+    static final int MAX_RECEIVE_COUNT = QueueDefaults.MAX_RECEIVE_COUNT; // the pattern's default, which these harnesses copy
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The move-task mechanism's control flow. moto 5.2.5 does not implement message move tasks (DlqRedriveTest pins
+ * The move-task mechanism's control flow. moto 5.2.5 does not implement message move tasks (DlqRedriveIT pins
  * that), so SQS's answers are scripted here from the API reference: a task RUNNING then COMPLETED or FAILED, and an
  * already running task followed instead of a second one started.
  */

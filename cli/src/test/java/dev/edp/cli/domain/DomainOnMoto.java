@@ -1,5 +1,6 @@
 package dev.edp.cli.domain;
 
+import dev.edp.events.QueueDefaults;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -56,7 +57,7 @@ final class DomainOnMoto {
 
     static final String BUS = "edp-dev-bus";
     static final String TABLE = "edp-dev-table";
-    static final int MAX_RECEIVE_COUNT = 3;
+    static final int MAX_RECEIVE_COUNT = QueueDefaults.MAX_RECEIVE_COUNT; // the pattern's default, which these harnesses copy
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.edp.cli.ops;
 
+import dev.edp.events.QueueDefaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.CliRun;
@@ -37,7 +38,7 @@ import java.util.function.BooleanSupplier;
 public final class OpsSandbox {
 
     public static final String STACK = "dev";
-    public static final int MAX_RECEIVE_COUNT = 3;
+    public static final int MAX_RECEIVE_COUNT = QueueDefaults.MAX_RECEIVE_COUNT; // the pattern's default, which these harnesses copy
     static final String LOG_STREAM = "2026/01/01/[$LATEST]local";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -31,7 +31,6 @@ public record EnvironmentPreset(
     /** Values that do not vary by environment. */
     public static final int TIMEOUT_SECONDS = 30;
     public static final String ARCHITECTURE = "arm64";
-    public static final int MAX_RECEIVE_COUNT = 3;
     public static final int DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
     public static final int VISIBILITY_TIMEOUT_FACTOR = 6;
     public static final int BATCH_SIZE = 10;

@@ -1,5 +1,6 @@
 package dev.edp.pattern.config;
 
+import dev.edp.events.QueueDefaults;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.config.PatternSettings.AlarmSettings;
 import dev.edp.pattern.config.PatternSettings.AuditSettings;
@@ -219,7 +220,7 @@ public final class SettingsResolver {
     private static QueueSettings queue(EnvironmentPreset preset, FunctionSettings function,
                                        List<QueueDefaultsArgs> layers) {
         return new QueueSettings(
-                first(layers, QueueDefaultsArgs::maxReceiveCount).orElse(EnvironmentPreset.MAX_RECEIVE_COUNT),
+                first(layers, QueueDefaultsArgs::maxReceiveCount).orElse(QueueDefaults.MAX_RECEIVE_COUNT),
                 first(layers, QueueDefaultsArgs::visibilityTimeoutSeconds)
                         .orElse(EnvironmentPreset.VISIBILITY_TIMEOUT_FACTOR * function.timeoutSeconds()),
                 first(layers, QueueDefaultsArgs::messageRetentionSeconds).orElse(preset.messageRetentionSeconds()),

@@ -1,5 +1,6 @@
 package dev.edp.pattern.consumers;
 
+import dev.edp.events.FunctionEnvironment;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.lambda.EventSourceMapping;
@@ -47,9 +48,9 @@ public record Consumer(String name, ConsumerSettings settings, Queue queue, Queu
         EncryptedQueue.allowRedriveFrom(ctx, ctx.name(c.name(), "dlq-redrive-allow"), dlq, List.of(queue.arn()));
 
         Map<String, Output<String>> environment = new TreeMap<>(shared.environment(ctx));
-        environment.put("EDP_CONSUMER", Output.of(c.name()));
+        environment.put(FunctionEnvironment.CONSUMER, Output.of(c.name()));
         // A handler sends its one error notification on the last delivery before the DLQ: it must know which.
-        environment.put("EDP_MAX_RECEIVE_COUNT", Output.of(String.valueOf(q.maxReceiveCount())));
+        environment.put(FunctionEnvironment.MAX_RECEIVE_COUNT, Output.of(String.valueOf(q.maxReceiveCount())));
         c.environment().forEach((k, v) -> environment.put(k, Output.of(v)));
         List<Statement> permissions = new ArrayList<>();
         permissions.add(Statement.allow("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",

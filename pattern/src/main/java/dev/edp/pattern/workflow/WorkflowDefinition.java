@@ -1,5 +1,6 @@
 package dev.edp.pattern.workflow;
 
+import dev.edp.events.WorkflowTasks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ public final class WorkflowDefinition {
         root.put("TimeoutSeconds", t.approvalTimeoutSeconds() + PROCESSING_BUDGET_SECONDS);
         ObjectNode states = root.putObject("States");
 
-        ObjectNode checkInput = choice(states, "CheckInput", "ValidateInput");
+        ObjectNode checkInput = choice(states, "CheckInput", WorkflowTasks.VALIDATE_INPUT);
         ObjectNode missing = checkInput.withArray("Choices").addObject();
         ObjectNode not = missing.putObject("Not");
         ArrayNode and = not.putArray("And");
@@ -62,9 +63,9 @@ public final class WorkflowDefinition {
         reject.putObject("Result").put("Error", "InvalidInput")
                 .put("Cause", "detail.workflow_id and detail.order_id are required");
         reject.put("ResultPath", "$.error");
-        reject.put("Next", "HandleError");
+        reject.put("Next", WorkflowTasks.HANDLE_ERROR);
 
-        lambdaTask(states, t, "ValidateInput", t.validateInputFunctionArn(), "$.validation").put("Next", "RouteOrder");
+        lambdaTask(states, t, WorkflowTasks.VALIDATE_INPUT, t.validateInputFunctionArn(), "$.validation").put("Next", "RouteOrder");
 
         ObjectNode route = choice(states, "RouteOrder", "ProcessOrderStep");
         route.withArray("Choices").add(flagIsTrue("$.detail.requires_approval", "RequestApproval"));
@@ -88,7 +89,7 @@ public final class WorkflowDefinition {
         approval.put("ResultPath", "$.approval");
         ArrayNode approvalCatch = approval.putArray("Catch");
         catchInto(approvalCatch, List.of("States.Timeout"), "HandleApprovalTimeout");
-        catchInto(approvalCatch, List.of("States.ALL"), "HandleError");
+        catchInto(approvalCatch, List.of("States.ALL"), WorkflowTasks.HANDLE_ERROR);
         approval.put("Next", "RouteByPriority");
 
         ObjectNode byPriority = choice(states, "RouteByPriority", "ProcessOrderStep");
@@ -104,10 +105,10 @@ public final class WorkflowDefinition {
 
         ObjectNode parallel = state(states, "ProcessInParallel", "Parallel");
         ArrayNode branches = parallel.putArray("Branches");
-        branches.add(branch(t, "ProcessOrder", t.processOrderFunctionArn()));
-        branches.add(branch(t, "ReserveInventory", t.reserveInventoryFunctionArn()));
+        branches.add(branch(t, WorkflowTasks.PROCESS_ORDER, t.processOrderFunctionArn()));
+        branches.add(branch(t, WorkflowTasks.RESERVE_INVENTORY, t.reserveInventoryFunctionArn()));
         parallel.put("ResultPath", "$.processing");
-        catchInto(parallel.putArray("Catch"), List.of("States.ALL"), "HandleError");
+        catchInto(parallel.putArray("Catch"), List.of("States.ALL"), WorkflowTasks.HANDLE_ERROR);
         parallel.put("Next", "PublishResult");
 
         lambdaTask(states, t, "ProcessOrderStep", t.processOrderFunctionArn(), "$.processing.order")
@@ -127,10 +128,10 @@ public final class WorkflowDefinition {
         detail.put("status", "completed");
         detail.put("execution.$", "$$.Execution.Id");
         publish.put("ResultPath", "$.published");
-        catchInto(publish.putArray("Catch"), List.of("States.ALL"), "HandleError");
+        catchInto(publish.putArray("Catch"), List.of("States.ALL"), WorkflowTasks.HANDLE_ERROR);
         publish.put("End", true);
 
-        ObjectNode handle = lambdaTask(states, t, "HandleError", t.handleErrorFunctionArn(), "$.errorHandling");
+        ObjectNode handle = lambdaTask(states, t, WorkflowTasks.HANDLE_ERROR, t.handleErrorFunctionArn(), "$.errorHandling");
         handle.set("Catch", F.arrayNode());
         catchInto(handle.withArray("Catch"), List.of("States.ALL"), "WorkflowFailed");
         handle.put("Next", "WorkflowFailed");
@@ -145,7 +146,7 @@ public final class WorkflowDefinition {
                                          String resultPath) {
         ObjectNode task = state(states, name, "Task");
         fillLambdaTask(task, t, functionArn, resultPath);
-        catchInto(task.putArray("Catch"), List.of("States.ALL"), "HandleError");
+        catchInto(task.putArray("Catch"), List.of("States.ALL"), WorkflowTasks.HANDLE_ERROR);
         return task;
     }
 

@@ -1,5 +1,7 @@
 package dev.edp.runtime.cur;
 
+import dev.edp.events.QueueDefaults;
+import dev.edp.events.FunctionEnvironment;
 import dev.edp.runtime.common.Settings;
 
 import java.util.Set;
@@ -21,7 +23,7 @@ public record CurSettings(String environment, String tableName, String topicArn,
     private static final Set<String> ENVIRONMENTS = Set.of("dev", "staging", "prod");
 
     public static CurSettings from(Settings settings) {
-        String environment = settings.required("EDP_ENVIRONMENT");
+        String environment = settings.required(FunctionEnvironment.ENVIRONMENT);
         if (!ENVIRONMENTS.contains(environment)) {
             throw new IllegalStateException("environment variable EDP_ENVIRONMENT must be one of dev, staging, prod; got '"
                     + environment + "'");
@@ -29,14 +31,14 @@ public record CurSettings(String environment, String tableName, String topicArn,
         AnomalyRule defaults = AnomalyRule.DEFAULT;
         return new CurSettings(
                 environment,
-                settings.required("EDP_TABLE_NAME"),
-                settings.required("EDP_NOTIFICATIONS_TOPIC_ARN"),
-                settings.required("EDP_CURATED_BUCKET"),
+                settings.required(FunctionEnvironment.TABLE_NAME),
+                settings.required(FunctionEnvironment.NOTIFICATIONS_TOPIC_ARN),
+                settings.required(FunctionEnvironment.CURATED_BUCKET),
                 new AnomalyRule(
-                        settings.positiveDecimal("EDP_ANOMALY_FACTOR", defaults.factor()),
-                        settings.positiveInt("EDP_ANOMALY_WINDOW_DAYS", defaults.windowDays()),
-                        settings.positiveInt("EDP_ANOMALY_MIN_DAYS", defaults.minHistoryDays())),
-                settings.positiveInt("EDP_MAX_RECEIVE_COUNT", 3));
+                        settings.positiveDecimal(FunctionEnvironment.ANOMALY_FACTOR, defaults.factor()),
+                        settings.positiveInt(FunctionEnvironment.ANOMALY_WINDOW_DAYS, defaults.windowDays()),
+                        settings.positiveInt(FunctionEnvironment.ANOMALY_MIN_DAYS, defaults.minHistoryDays())),
+                settings.positiveInt(FunctionEnvironment.MAX_RECEIVE_COUNT, QueueDefaults.MAX_RECEIVE_COUNT));
     }
 
     /** Settings with the default anomaly rule and three deliveries, e.g. for tests and local runs. */

@@ -1,5 +1,6 @@
 package dev.edp.runtime.handler;
 
+import dev.edp.events.FunctionEnvironment;
 import dev.edp.runtime.common.Settings;
 
 import java.util.Optional;
@@ -22,17 +23,17 @@ public record PatternEnvironment(String environment, String tableName, String to
 
     /** Reads the variables; a missing one fails with its name. */
     public static PatternEnvironment from(Settings settings) {
-        String environment = settings.required("EDP_ENVIRONMENT");
+        String environment = settings.required(FunctionEnvironment.ENVIRONMENT);
         if (!ENVIRONMENTS.contains(environment)) {
             throw new IllegalStateException("environment variable EDP_ENVIRONMENT must be one of dev, staging, prod;"
                     + " got '" + environment + "'");
         }
         return new PatternEnvironment(environment,
-                settings.required("EDP_TABLE_NAME"),
-                settings.required("EDP_NOTIFICATIONS_TOPIC_ARN"),
-                settings.required("EDP_EVENT_BUS_NAME"),
-                Optional.ofNullable(settings.optional("EDP_CONSUMER", null)),
-                Optional.ofNullable(settings.optional("EDP_STATE_MACHINE_ARN", null)));
+                settings.required(FunctionEnvironment.TABLE_NAME),
+                settings.required(FunctionEnvironment.NOTIFICATIONS_TOPIC_ARN),
+                settings.required(FunctionEnvironment.EVENT_BUS_NAME),
+                Optional.ofNullable(settings.optional(FunctionEnvironment.CONSUMER, null)),
+                Optional.ofNullable(settings.optional(FunctionEnvironment.STATE_MACHINE_ARN, null)));
     }
 
     /** The process environment, as Lambda sets it. */

@@ -1,5 +1,6 @@
 package dev.edp.runtime.workflow;
 
+import dev.edp.events.WorkflowTasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ import java.util.Map;
  */
 public final class HandleErrorHandler implements RequestStreamHandler {
 
-    static final String TASK = "HandleError";
+    static final String TASK = WorkflowTasks.HANDLE_ERROR;
     static final String SOURCE = "workflow";
     static final Duration KEEP = Duration.ofDays(90);
     /** DynamoDB items stop at 400 KB; a stack trace in a cause must not be what fails the error handler. */

@@ -1,5 +1,6 @@
 package dev.edp.runtime.workflow;
 
+import dev.edp.events.WorkflowTasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class ProcessOrderHandler implements RequestStreamHandler {
 
-    static final String TASK = "ProcessOrder";
+    static final String TASK = WorkflowTasks.PROCESS_ORDER;
 
     private final Orders orders;
     private final JsonLog log;

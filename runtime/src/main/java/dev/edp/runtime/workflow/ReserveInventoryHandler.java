@@ -1,5 +1,6 @@
 package dev.edp.runtime.workflow;
 
+import dev.edp.events.WorkflowTasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ import java.util.Map;
  */
 public final class ReserveInventoryHandler implements RequestStreamHandler {
 
-    static final String TASK = "ReserveInventory";
+    static final String TASK = WorkflowTasks.RESERVE_INVENTORY;
 
     private final Orders orders;
     private final Stock stock;

@@ -1,5 +1,6 @@
 package dev.edp.runtime.workflow;
 
+import dev.edp.events.WorkflowTasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public final class ValidateInputHandler implements RequestStreamHandler {
 
-    static final String TASK = "ValidateInput";
+    static final String TASK = WorkflowTasks.VALIDATE_INPUT;
     static final String DETAIL_TYPE = "Workflow Triggered";
 
     private final EventSchemas schemas;

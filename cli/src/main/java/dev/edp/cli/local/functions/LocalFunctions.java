@@ -1,5 +1,6 @@
 package dev.edp.cli.local.functions;
 
+import dev.edp.events.FunctionEnvironment;
 import dev.edp.cli.local.deploy.Deployment;
 import dev.edp.cli.local.deploy.PendingResource;
 import dev.edp.testing.GraphResource;
@@ -92,7 +93,7 @@ public final class LocalFunctions {
 
     /** The consumer's name ({@code EDP_CONSUMER}), else the logical name without the component prefix and "-fn". */
     static String displayName(String logicalName, String component, Map<String, String> environment) {
-        String consumer = environment.get("EDP_CONSUMER");
+        String consumer = environment.get(FunctionEnvironment.CONSUMER);
         if (consumer != null && !consumer.isBlank()) {
             return consumer;
         }

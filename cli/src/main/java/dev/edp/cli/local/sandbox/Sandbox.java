@@ -43,12 +43,14 @@ public final class Sandbox implements AutoCloseable {
 
     /** With the moto server executable given ({@code Optional.empty()}: not installed). */
     public static Sandbox start(int port, String region, Optional<Path> motoServer) {
+        // The port first: it is checked the same with or without the emulator installed.
+        LambdaGateway endpoint = LambdaGateway.start(port);
         if (motoServer.isEmpty()) {
+            endpoint.close();
             throw new EmulatorUnavailableException("the AWS emulator (moto) is not installed: run ./edp setup"
                     + " (it needs Python 3.9+ and installs a pinned moto server into .venv), or set EDP_MOTO_SERVER"
                     + " to a moto_server executable");
         }
-        LambdaGateway endpoint = LambdaGateway.start(port);
         MotoServer moto;
         try {
             moto = MotoServer.start(motoServer.get(), Map.of("MOTO_PORT", Integer.toString(endpoint.port())));

@@ -1,5 +1,7 @@
 package dev.edp.cli.local.run.cur;
 
+import dev.edp.events.FunctionEnvironment;
+import dev.edp.events.QueueDefaults;
 import dev.edp.cli.local.run.ChecklistItem;
 import dev.edp.cli.local.run.DeliveryLedger;
 import dev.edp.cli.local.run.ScenarioContext;
@@ -41,7 +43,8 @@ public final class SeedChecklist {
         CurProbe probe = new CurProbe(context);
         String queue = CurProbe.queueName(context.exportMap("queueUrls").get(SeedConsumers.CUR_INGEST));
         int maxReceives = context.function(SeedConsumers.CUR_INGEST)
-                .map(f -> Integer.parseInt(f.environment().getOrDefault("EDP_MAX_RECEIVE_COUNT", "3"))).orElse(3);
+                .map(f -> Integer.parseInt(f.environment().getOrDefault(FunctionEnvironment.MAX_RECEIVE_COUNT,
+                        String.valueOf(QueueDefaults.MAX_RECEIVE_COUNT)))).orElse(QueueDefaults.MAX_RECEIVE_COUNT);
 
         List<ChecklistItem> items = new ArrayList<>();
         items.add(every(ITEMS.get(0), all, u -> ledger.wasForwarded(u.uri()),

@@ -1,5 +1,7 @@
 package dev.edp.cli.local.run.domain;
 
+import dev.edp.events.FunctionEnvironment;
+import dev.edp.events.QueueDefaults;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.local.bus.BusEvent;
@@ -86,7 +88,8 @@ final class DomainProbe {
 
     private int maxReceives(String consumer) {
         return context.function(consumer)
-                .map(f -> Integer.parseInt(f.environment().getOrDefault("EDP_MAX_RECEIVE_COUNT", "3"))).orElse(3);
+                .map(f -> Integer.parseInt(f.environment().getOrDefault(FunctionEnvironment.MAX_RECEIVE_COUNT,
+                        String.valueOf(QueueDefaults.MAX_RECEIVE_COUNT)))).orElse(QueueDefaults.MAX_RECEIVE_COUNT);
     }
 
     private static void pause() {

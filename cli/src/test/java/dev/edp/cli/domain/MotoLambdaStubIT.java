@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs the function's code. A Java task handler is never called, so a workflow run on the stub "succeeds" on input
  * that ValidateInput would refuse. If a moto upgrade changes this, this test says so.
  */
-class MotoLambdaStubTest {
+class MotoLambdaStubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/edp-dev-lambda";

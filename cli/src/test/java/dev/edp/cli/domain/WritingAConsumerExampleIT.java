@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/writing-a-consumer.md's worked example (its handler class is the one in the document, byte for byte), run
  * on moto as a user's consumer: its own rule, queue, DLQ, schema on the class path.
  */
-class WritingAConsumerExampleTest extends OnMoto {
+class WritingAConsumerExampleIT extends OnMoto {
 
     private static final String CONSUMER = "invoice-recorder";
     private static final String PATTERN = "{\"source\":[\"billing\"],\"detail-type\":[\"Invoice Issued\"]}";

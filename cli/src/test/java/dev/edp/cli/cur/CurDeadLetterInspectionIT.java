@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the error shown is the one the function recorded (its failure log line, the same file, line and reason as its
  * error notification), found in the function's log group where Lambda ships what the function prints.
  */
-class CurDeadLetterInspectionTest extends OnMoto {
+class CurDeadLetterInspectionIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG_GROUP = "/edp/edp/dev/cur-ingest-0001";

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what the run reports: every checklist item of seed 000 passed from observations, every scenario's checks passed,
  * nothing lost, the sandbox file while it runs. One run for the class (a deploy takes tens of seconds).
  */
-class LocalRunTest {
+class LocalRunIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LOAD_FILES = 3;

@@ -7,7 +7,7 @@ import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MotoServerTest {
+class MotoServerIT {
 
     @Test
     void startsOnLoopbackAnswersAndStopsOnClose() throws Exception {

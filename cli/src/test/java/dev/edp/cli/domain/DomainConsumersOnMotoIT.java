@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * polls) → the table and the topic. Duplicates are the same message body sent again (what an SQS redelivery or an
  * EventBridge retry produces: the same event id).
  */
-class DomainConsumersOnMotoTest extends OnMoto {
+class DomainConsumersOnMotoIT extends OnMoto {
 
     private static final String ORDERS = SeedConsumers.ORDER_PROCESSOR;
     private static final String INVENTORY = SeedConsumers.INVENTORY_PROCESSOR;

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CUR pipeline end to end on moto: upload → EventBridge → SQS → handler → DynamoDB, S3, SNS. */
-class CurPipelineTest extends OnMoto {
+class CurPipelineIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);

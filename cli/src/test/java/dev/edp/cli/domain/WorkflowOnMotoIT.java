@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failures after ReserveInventory, which HandleError compensates by releasing the workflow's reservation. Every
  * assertion is on the execution's status and history, the table, and what reached the topic and the bus.
  */
-class WorkflowOnMotoTest {
+class WorkflowOnMotoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONG_WAIT = 3600;

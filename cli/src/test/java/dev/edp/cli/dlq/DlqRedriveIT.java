@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./edp dlq redrive} on moto, which has no message move tasks: the copy mechanism, its journal, and runs
  * stopped for real at every step of a move and rerun: no message lost, none delivered twice.
  */
-class DlqRedriveTest extends OnMoto {
+class DlqRedriveIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODIES = List.of("{\"order\":1}", "{\"order\":2}", "{\"order\":3}",

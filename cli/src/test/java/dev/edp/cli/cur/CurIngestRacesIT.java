@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * on an unversioned bucket while a cleanup runs. Each ends with the ledger and the curated lake agreeing on the
  * committed version.
  */
-class CurIngestRacesTest extends OnMoto {
+class CurIngestRacesIT extends OnMoto {
 
     private static final String KEY = "cur/report.csv";
     private static final String HEADER = "lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rule stripped of its targets (seed 001's deployment, where S3's events never reached the custom bus). The same
  * uploads then fail the checklist from its first item on, and the run counts them as lost.
  */
-class Seed001OnTheSandboxTest {
+class Seed001OnTheSandboxIT {
 
     @TempDir
     Path logs;

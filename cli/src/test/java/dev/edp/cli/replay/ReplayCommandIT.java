@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * FilterArns (AWS honours both); the tests assert what the command asked EventBridge for (read back with
  * DescribeReplay) and what the temporary rules of a --pattern replay matched.
  */
-class ReplayCommandTest extends OnMoto {
+class ReplayCommandIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUS = "edp-dev-bus";

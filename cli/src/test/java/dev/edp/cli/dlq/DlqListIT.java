@@ -22,7 +22,7 @@ import static dev.edp.cli.CliRun.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ./edp dlq list} on moto: depth, oldest, receive counts, and only the errors the pipeline recorded. */
-class DlqListTest extends OnMoto {
+class DlqListIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

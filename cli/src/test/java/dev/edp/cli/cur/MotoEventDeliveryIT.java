@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moto/events/models.py). The CUR pipeline tests rely on these answers; if a moto upgrade changes one, the test that
  * pins it fails and says which assumption to revisit.
  */
-class MotoEventDeliveryTest extends OnMoto {
+class MotoEventDeliveryIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "reports";

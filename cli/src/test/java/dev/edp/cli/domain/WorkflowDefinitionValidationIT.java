@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pattern's generated state machine, checked by the npm package asl-validator (tools/asl). */
-class WorkflowDefinitionValidationTest {
+/** The pattern's generated state machine, checked by the npm package asl-validator (tools/asl; installed by ./edp setup, so an integration test). */
+class WorkflowDefinitionValidationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
