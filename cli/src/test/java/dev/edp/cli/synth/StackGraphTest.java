@@ -39,7 +39,8 @@ class StackGraphTest {
     /**
      * 5 consumers (4 seed domain consumers + cur-ingest), each: rule, target, queue + DLQ (+ their policies and
      * the DLQ's redrive-allow policy), function + role + policy + log group, mapping. 4 workflow task functions.
-     * Alarms: 8 rules x 1 + 9 functions x 3 + 5 queues x 2 + 6 DLQs x 1 + workflow x 2 = 53.
+     * Every consumer, the workflow too, has its DLQ (+ its policy): 6 consumer DLQs and the events DLQ.
+     * Alarms: 8 rules x 1 + 9 functions x 3 + 5 queues x 2 + 7 DLQs x 1 + workflow x 2 = 54.
      */
     static Map<String, Integer> expectedCounts(String stack) {
         Map<String, Integer> counts = new TreeMap<>(Map.ofEntries(
@@ -50,7 +51,7 @@ class StackGraphTest {
                 Map.entry("aws:schemas/registry:Registry", 1), Map.entry("aws:schemas/discoverer:Discoverer", 1),
                 Map.entry("aws:schemas/schema:Schema", 8),
                 Map.entry(RULE, 8), Map.entry(TARGET, 8),
-                Map.entry(QUEUE, 11), Map.entry("aws:sqs/queuePolicy:QueuePolicy", 11),
+                Map.entry(QUEUE, 12), Map.entry("aws:sqs/queuePolicy:QueuePolicy", 12),
                 Map.entry("aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", 5),
                 Map.entry(FUNCTION, 9), Map.entry(MAPPING, 5), Map.entry(LOG_GROUP, 11),
                 Map.entry("aws:cloudwatch/logStream:LogStream", 1),
@@ -66,7 +67,7 @@ class StackGraphTest {
                 Map.entry("aws:s3/bucketPolicy:BucketPolicy", 3),
                 Map.entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", 3),
                 Map.entry("aws:s3/bucketNotification:BucketNotification", 1),
-                Map.entry(ALARM, 53),
+                Map.entry(ALARM, 54),
                 Map.entry("aws:cloudwatch/dashboard:Dashboard", 1)));
         switch (stack) {
             case "staging" -> counts.put("aws:lambda/alias:Alias", 9); // SnapStart runs published versions
@@ -323,8 +324,9 @@ class StackGraphTest {
                     assertThat(((Number) a.input("threshold")).doubleValue()).isEqualTo(10_000.0);
                     assertThat(a.input("comparisonOperator")).isEqualTo("GreaterThanThreshold");
                 });
+        // 6 consumers' DLQs (the workflow consumer has its own too) and the events DLQ.
         assertThat(depth.stream().filter(a -> a.name().endsWith("-dlq-messages")))
-                .hasSize(6).allSatisfy(a -> {
+                .hasSize(7).allSatisfy(a -> {
                     assertThat(((Number) a.input("threshold")).doubleValue()).isEqualTo(1.0);
                     assertThat(a.input("period")).isEqualTo(60L);
                     assertThat(a.input("comparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
@@ -384,8 +386,8 @@ class StackGraphTest {
                 assertThat(denyWithoutTls).as(policy.name() + " denies requests without TLS").isTrue();
             }
         }
-        // 14 role policies + 14 trust policies + 11 queue policies + 2 topic policies + 3 bucket policies.
-        assertThat(documents).isEqualTo(44);
+        // 14 role policies + 14 trust policies + 12 queue policies + 2 topic policies + 3 bucket policies.
+        assertThat(documents).isEqualTo(45);
     }
 
     /** What each handler really calls (runtime/README.md) is what its role allows, and nothing more. */
@@ -399,9 +401,9 @@ class StackGraphTest {
                 "edp-order-processor-policy", union(base, consumer, tableAndNotify),
                 "edp-inventory-processor-policy", union(base, consumer, tableAndNotify),
                 "edp-notification-processor-policy", union(base, consumer, tableAndNotify),
-                "edp-approval-processor-policy", union(base, consumer, tableAndNotify, Set.of("CompleteWorkflowTasks")),
+                "edp-approval-processor-policy", union(base, consumer, tableAndNotify, Set.of("CompleteTasksOfWorkflow")),
                 "edp-cur-ingest-policy", union(base, consumer, tableAndNotify,
-                        Set.of("ReadIngestedFiles", "WriteCuratedFiles")),
+                        Set.of("ReadCurIngest", "WriteCurCurated")),
                 "edp-wf-validate-policy", base,
                 "edp-wf-process-order-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
                 "edp-wf-reserve-inventory-policy", union(base, Set.of("ReadTable", "WriteTable", "EncryptWithPatternKey")),
@@ -454,14 +456,14 @@ class StackGraphTest {
         assertThat(notification.input("eventbridge")).isEqualTo(true);
         assertThat(notification.propertyDependencies().get("bucket")).containsExactly(bucket.urn());
 
-        GraphResource forward = g.named("edp-cur-forward-rule");
+        GraphResource forward = g.named("edp-cur-ingest-forward-rule");
         assertThat(forward.input("eventBusName")).isEqualTo("default");
         JsonNode pattern = json(forward, "eventPattern");
         assertThat(pattern.at("/source/0").asText()).isEqualTo("aws.s3");
         assertThat(pattern.at("/detail-type/0").asText()).isEqualTo("Object Created");
         assertThat(forward.propertyDependencies().get("eventPattern")).containsExactly(bucket.urn());
 
-        GraphResource target = g.named("edp-cur-forward-target");
+        GraphResource target = g.named("edp-cur-ingest-forward-target");
         assertThat(target.input("eventBusName")).isEqualTo("default");
         GraphResource bus = dependency(g, target, "arn", BUS);
         GraphResource role = dependency(g, target, "roleArn", "aws:iam/role:Role");
@@ -514,7 +516,7 @@ class StackGraphTest {
         assertThat(run.exports().keySet()).containsExactlyInAnyOrder("busName", "busArn", "archiveName", "queueUrls",
                 "deadLetterQueueUrls", "logGroupNames", "eventsDeadLetterQueueUrl", "tableName",
                 "notificationsTopicArn", "alarmsTopicArn", "stateMachineArn", "ingestBucketName", "curatedBucketName",
-                "auditBucketName", "keyArn", "dashboardName");
+                "auditBucketName", "keyArn", "dashboardName", "functionArns", "stateMachineArns", "bucketNames");
         @SuppressWarnings("unchecked")
         Map<String, String> queues = (Map<String, String>) run.export("queueUrls");
         assertThat(queues.keySet()).containsExactly("order-processor", "inventory-processor", "notification-processor",

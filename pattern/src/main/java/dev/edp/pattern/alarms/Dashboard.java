@@ -34,14 +34,14 @@ public final class Dashboard {
         watched.functions.forEach(f -> names.add(f.name()));
         watched.queues.forEach(q -> names.add(q.name()));
         watched.deadLetterQueues.forEach(q -> names.add(q.name()));
-        names.add(watched.stateMachineArn.orElse(Output.of("")));
+        watched.stateMachines.forEach(m -> names.add(m.name()));
         names.add(watched.deliveryStreamName.orElse(Output.of("")));
         names.add(watched.tableName.orElse(Output.of("")));
 
         names.add(ctx.region());
         Output<String> body = Output.all(names).applyValue(values -> body(watched, values));
         return new com.pulumi.aws.cloudwatch.Dashboard(ctx.name("dashboard"), DashboardArgs.builder()
-                .dashboardName(ctx.settings().name() + "-" + ctx.settings().environment().id())
+                .dashboardName(ctx.settings().physicalPrefix())
                 .dashboardBody(body)
                 .build(), ctx.options());
     }
@@ -56,7 +56,8 @@ public final class Dashboard {
         watched.queues.forEach(q -> queues.add(it.next()));
         List<String> dlqs = new ArrayList<>();
         watched.deadLetterQueues.forEach(q -> dlqs.add(it.next()));
-        String stateMachine = it.next();
+        List<String> stateMachines = new ArrayList<>();
+        watched.stateMachines.forEach(m -> stateMachines.add(it.next()));
         String stream = it.next();
         String table = it.next();
         String region = it.next();
@@ -64,32 +65,33 @@ public final class Dashboard {
         ObjectNode root = F.objectNode();
         ArrayNode widgets = root.putArray("widgets");
         Layout layout = new Layout(widgets, region);
-        layout.add("EventBridge: matched events and failed invocations", "Sum", metrics -> rules.forEach(r -> {
+        // A widget without metrics is refused by CloudWatch: each is added only when it has something to show.
+        layout.addIf(!rules.isEmpty(), "EventBridge: matched events and failed invocations", "Sum", metrics -> rules.forEach(r -> {
             metrics.add(metric("AWS/Events", "MatchedEvents", r));
             metrics.add(metric("AWS/Events", "FailedInvocations", r));
         }));
-        layout.add("Lambda: invocations and errors", "Sum", metrics -> functions.forEach(fn -> {
+        layout.addIf(!functions.isEmpty(), "Lambda: invocations and errors", "Sum", metrics -> functions.forEach(fn -> {
             metrics.add(line("AWS/Lambda", "Invocations", "FunctionName", fn));
             metrics.add(line("AWS/Lambda", "Errors", "FunctionName", fn));
         }));
-        layout.add("Lambda: duration p99 (ms) and throttles", "p99", metrics -> functions.forEach(fn -> {
+        layout.addIf(!functions.isEmpty(), "Lambda: duration p99 (ms) and throttles", "p99", metrics -> functions.forEach(fn -> {
             metrics.add(line("AWS/Lambda", "Duration", "FunctionName", fn));
             metrics.add(withStat(line("AWS/Lambda", "Throttles", "FunctionName", fn), "Sum"));
         }));
-        layout.add("SQS: visible messages and age of oldest (s)", "Maximum", metrics -> queues.forEach(q -> {
+        layout.addIf(!queues.isEmpty(), "SQS: visible messages and age of oldest (s)", "Maximum", metrics -> queues.forEach(q -> {
             metrics.add(line("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q));
             metrics.add(line("AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", q));
         }));
-        layout.add("Dead-letter queues: failed events waiting", "Maximum", metrics ->
+        layout.addIf(!dlqs.isEmpty(), "Dead-letter queues: failed events waiting", "Maximum", metrics ->
                 dlqs.forEach(q -> metrics.add(line("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q))));
-        if (!stateMachine.isEmpty()) {
-            layout.add("Step Functions: executions", "Sum", metrics -> {
+        layout.addIf(!stateMachines.isEmpty(), "Step Functions: executions", "Sum", metrics -> {
+            for (String stateMachine : stateMachines) {
                 for (String m : List.of("ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed",
                         "ExecutionsTimedOut", "ExecutionThrottled")) {
                     metrics.add(line("AWS/States", m, "StateMachineArn", stateMachine));
                 }
-            });
-        }
+            }
+        });
         if (!stream.isEmpty() || !table.isEmpty()) {
             layout.add("Audit stream deliveries and table throttles", "Sum", metrics -> {
                 if (!stream.isEmpty()) {
@@ -131,6 +133,12 @@ public final class Dashboard {
         Layout(ArrayNode widgets, String region) {
             this.widgets = widgets;
             this.region = region;
+        }
+
+        void addIf(boolean any, String title, String stat, Consumer<ArrayNode> fill) {
+            if (any) {
+                add(title, stat, fill);
+            }
         }
 
         void add(String title, String stat, Consumer<ArrayNode> fill) {

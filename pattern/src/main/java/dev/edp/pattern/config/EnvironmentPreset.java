@@ -17,7 +17,7 @@ public record EnvironmentPreset(
         String logLevel,
         int provisionedConcurrency,
         int maximumConcurrency,
-        boolean snapStart,
+        boolean snapStartForJava,
         int messageRetentionSeconds,
         int maximumBatchingWindowSeconds,
         int targetMaxEventAgeSeconds,
@@ -41,6 +41,29 @@ public record EnvironmentPreset(
     public static final int AUDIT_IA_AFTER_DAYS = 30;
     public static final int AUDIT_GLACIER_AFTER_DAYS = 90;
     public static final int AUDIT_BUFFERING_MB = 5;
+    public static final String RUNTIME = "java21";
+    public static final int EPHEMERAL_STORAGE_MB = 512;
+    public static final String TABLE_PARTITION_KEY = "pk";
+    public static final String TABLE_SORT_KEY = "sk";
+    /** Lambda's own defaults for asynchronous invocation, kept explicit so they show in the graph. */
+    public static final int ASYNC_RETRY_ATTEMPTS = 2;
+    public static final int ASYNC_MAX_EVENT_AGE_SECONDS = 21_600;
+    public static final String WORKFLOW_TYPE = "STANDARD";
+    public static final String SCHEDULE_SOURCE = "edp.scheduler";
+    public static final String SCHEDULE_DETAIL_TYPE = "Scheduled Event";
+    public static final String SCHEDULE_TIMEZONE = "UTC";
+
+    /** Seed 004's alarm table. */
+    public static final int ALARM_PERIOD_SECONDS = 300;
+    public static final double ALARM_EVENTBRIDGE_FAILED_INVOCATIONS = 10;
+    public static final double ALARM_LAMBDA_ERRORS = 10;
+    public static final double ALARM_LAMBDA_DURATION_P99_MS = 10_000;
+    public static final double ALARM_LAMBDA_THROTTLES = 0;
+    public static final double ALARM_QUEUE_DEPTH = 10_000;
+    public static final double ALARM_QUEUE_OLDEST_MESSAGE_AGE_SECONDS = 900;
+    public static final double ALARM_DLQ_MESSAGES = 1;
+    public static final double ALARM_WORKFLOW_FAILED = 1;
+    public static final double ALARM_WORKFLOW_THROTTLED = 5;
 
     public static EnvironmentPreset of(Environment environment) {
         return switch (environment) {

@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public final class QueueDefaultsArgs extends ResourceArgs {
 
-    public static final QueueDefaultsArgs Empty = builder().build();
 
     /** Receives before a message moves to the DLQ, 1..1000. Default 3 (seed 000: "DLQ after 3 retries"). */
     @Import(name = "maxReceiveCount")

@@ -12,27 +12,34 @@ import dev.edp.pattern.iam.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pattern's customer managed KMS key (rotation on) and its alias. Every resource that can be encrypted with it
  * is. The key policy lets the account administer the key (so IAM policies can grant its use to the pattern's roles)
  * and lets exactly the AWS services that encrypt or decrypt on the pattern's behalf use it, each only for this
- * account's resources.
+ * account's resources. An existing key ({@code key.existingKeyArn}) is used as given: its policy is its owner's.
  */
 public final class PatternKey {
 
     /** Services that write to or read from the pattern's encrypted queues, topics, logs and streams themselves. */
     static final List<String> SERVICES = List.of("events", "sqs", "sns", "states", "firehose", "cloudwatch");
 
-    private final Key key;
-    private final Alias alias;
+    private final Optional<Key> key;
+    private final Optional<Alias> alias;
+    private final Output<String> arn;
 
-    private PatternKey(Key key, Alias alias) {
+    private PatternKey(Optional<Key> key, Optional<Alias> alias, Output<String> arn) {
         this.key = key;
         this.alias = alias;
+        this.arn = arn;
     }
 
+    /** The pattern's key: the existing one when configured (nothing is created), else a new key and its alias. */
     public static PatternKey create(PatternContext ctx) {
+        if (ctx.settings().existingKeyArn().isPresent()) {
+            return new PatternKey(Optional.empty(), Optional.empty(), ctx.settings().existingKeyArn().get());
+        }
         Key key = new Key(ctx.name("key"), KeyArgs.builder()
                 .description("EDP " + ctx.settings().name() + " (" + ctx.settings().environment().id()
                         + "): encrypts queues, topics, table, buckets, logs, workflow and audit stream")
@@ -45,7 +52,7 @@ public final class PatternKey {
                 .namePrefix("alias/edp-" + ctx.settings().name() + "-" + ctx.settings().environment().id() + "-")
                 .targetKeyId(key.keyId())
                 .build(), ctx.options());
-        return new PatternKey(key, alias);
+        return new PatternKey(Optional.of(key), Optional.of(alias), key.arn());
     }
 
     static PolicyDocument policy(PatternContext ctx) {
@@ -67,15 +74,16 @@ public final class PatternKey {
         return PolicyDocument.of(statements);
     }
 
-    public Key key() {
+    /** The key the pattern created; empty when it uses an existing one. */
+    public Optional<Key> key() {
         return key;
     }
 
     public Output<String> arn() {
-        return key.arn();
+        return arn;
     }
 
-    public Alias alias() {
+    public Optional<Alias> alias() {
         return alias;
     }
 }

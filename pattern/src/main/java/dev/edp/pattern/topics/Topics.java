@@ -40,20 +40,34 @@ public final class Topics {
         for (int i = 0; i < configured.size(); i++) {
             SubscriptionSettings s = configured.get(i);
             Topic topic = s.topic().equals("alarms") ? alarms : notifications;
-            var args = TopicSubscriptionArgs.builder()
-                    .topic(topic.arn())
-                    .protocol(s.protocol())
-                    .endpoint(s.endpoint())
-                    .rawMessageDelivery(s.rawMessageDelivery());
-            s.filterPolicy().ifPresent(args::filterPolicy);
-            subscriptions.add(new TopicSubscription(ctx.name(s.topic(), "subscription", String.valueOf(i)),
-                    args.build(), ctx.options()));
+            subscriptions.add(subscribe(ctx, ctx.name(s.topic(), "subscription", String.valueOf(i)), topic.arn(), s));
         }
         return new Topics(notifications, alarms, subscriptions);
     }
 
+    /** One subscription to {@code topicArn}. */
+    public static TopicSubscription subscribe(PatternContext ctx, String logicalName, Output<String> topicArn,
+                                              SubscriptionSettings s) {
+        var args = TopicSubscriptionArgs.builder()
+                .topic(topicArn)
+                .protocol(s.protocol())
+                .endpoint(s.endpoint())
+                .rawMessageDelivery(s.rawMessageDelivery());
+        s.filterPolicy().ifPresent(args::filterPolicy);
+        return new TopicSubscription(logicalName, args.build(), ctx.options());
+    }
+
     /** A topic encrypted with the pattern key, whose policy lets the account use it and denies plain HTTP. */
-    private static Topic topic(PatternContext ctx, String purpose, Output<String> keyArn, String publishingService) {
+    static Topic topic(PatternContext ctx, String purpose, Output<String> keyArn, String publishingService) {
+        return topic(ctx, purpose, keyArn, publishingService, List.of());
+    }
+
+    /**
+     * A topic encrypted with the pattern key whose policy lets the account use it, lets {@code publishingService}
+     * publish for this account (if any) and EventBridge publish from exactly {@code ruleArns}, and denies plain HTTP.
+     */
+    public static Topic topic(PatternContext ctx, String purpose, Output<String> keyArn, String publishingService,
+                              List<Output<String>> ruleArns) {
         Topic topic = new Topic(ctx.name(purpose), TopicArgs.builder()
                 .kmsMasterKeyId(keyArn)
                 .tracingConfig("Active")
@@ -71,6 +85,13 @@ public final class Topics {
                     .forService(publishingService)
                     .on(topic.arn())
                     .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
+        }
+        if (!ruleArns.isEmpty()) {
+            statements.add(Statement.allow("sns:Publish")
+                    .sid("EventBridgeRulesPublish")
+                    .forService("events.amazonaws.com")
+                    .on(topic.arn())
+                    .when("ArnEquals", "aws:SourceArn", ruleArns.toArray(Output[]::new)));
         }
         statements.add(Statement.deny("sns:Publish", "sns:Subscribe")
                 .sid("DenyRequestsWithoutTls")
