@@ -20,7 +20,7 @@ import dev.edp.pattern.consumers.Consumer;
 import dev.edp.pattern.keys.PatternKey;
 import dev.edp.pattern.sources.FileSource;
 import dev.edp.pattern.sources.Schedules;
-import dev.edp.pattern.storage.BucketRef;
+import dev.edp.pattern.storage.AccessLogBucket;
 import dev.edp.pattern.storage.SecureBucket;
 import dev.edp.pattern.table.StateTable;
 import dev.edp.pattern.topics.Topics;
@@ -110,13 +110,18 @@ public final class EventDrivenPattern extends ComponentResource {
         SchemaRegistry.create(ctx, bus);
         SharedResources shared = new SharedResources(ctx, key, bus, table, topics);
 
+        // One log bucket for the S3 server access logs of the buckets the pattern creates, when it creates any.
+        boolean createsBuckets = settings.audit().enabled() || !settings.buckets().isEmpty()
+                || settings.fileSources().stream().anyMatch(f -> f.existingBucketName().isEmpty());
+        Optional<AccessLogBucket> accessLogs = settings.accessLogs().enabled() && createsBuckets
+                ? Optional.of(AccessLogBucket.create(ctx)) : Optional.empty();
         List<FileSource> fileSources = new ArrayList<>();
         for (FileSourceSettings f : settings.fileSources()) {
-            fileSources.add(FileSource.create(ctx, f, shared));
+            fileSources.add(FileSource.create(ctx, f, shared, accessLogs));
         }
         for (BucketSettings b : settings.buckets()) {
             SecureBucket bucket = SecureBucket.create(ctx, b.name() + "-bucket", key.arn(),
-                    new SecureBucket.Lifecycle(null, null, b.expireAfterDays().orElse(null)));
+                    new SecureBucket.Lifecycle(null, null, b.expireAfterDays().orElse(null)), accessLogs);
             shared.addBucket(b.name(), bucket.ref());
         }
 
@@ -136,10 +141,17 @@ public final class EventDrivenPattern extends ComponentResource {
         List<String> order = settings.consumers().stream().map(ConsumerSettings::name).toList();
         created.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.name())));
         this.consumers = List.copyOf(created);
+        Map<String, Consumer> consumersByName = new LinkedHashMap<>();
+        consumers.forEach(c -> consumersByName.put(c.name(), c));
+        topics.subscribe(ctx, consumersByName);
+        topics.allowTracing(ctx, consumers.stream()
+                .filter(c -> c.kind() == Kind.TOPIC && c.settings().topicArn().isEmpty())
+                .map(c -> c.topicArn().orElseThrow()).toList());
         Schedules.create(ctx, shared, consumers);
 
         Optional<AuditTrail> audit = settings.audit().enabled()
-                ? Optional.of(AuditTrail.create(ctx, key, bus)) : Optional.empty();
+                ? Optional.of(AuditTrail.create(ctx, key, bus, accessLogs)) : Optional.empty();
+        accessLogs.ifPresent(AccessLogBucket::allowLogDelivery);
 
         List<Output<String>> eventsDlqRules = new ArrayList<>();
         audit.ifPresent(a -> eventsDlqRules.add(a.rule().arn()));

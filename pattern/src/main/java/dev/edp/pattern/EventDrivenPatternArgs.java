@@ -2,6 +2,7 @@ package dev.edp.pattern;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.edp.pattern.inputs.AccessLogArgs;
 import dev.edp.pattern.inputs.AlarmArgs;
 import dev.edp.pattern.inputs.AuditArgs;
 import dev.edp.pattern.inputs.BucketArgs;
@@ -94,6 +95,10 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
     @Import(name = "audit")
     private @Nullable AuditArgs audit;
 
+    /** S3 server access logging of the buckets the pattern creates, into one log bucket. */
+    @Import(name = "accessLogs")
+    private @Nullable AccessLogArgs accessLogs;
+
     /** Alarm thresholds and the dashboard. */
     @Import(name = "alarms")
     private @Nullable AlarmArgs alarms;
@@ -117,6 +122,7 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
     public FunctionArgs functionDefaults() { return functionDefaults == null ? FunctionArgs.builder().build() : functionDefaults; }
     public QueueDefaultsArgs queueDefaults() { return queueDefaults == null ? QueueDefaultsArgs.builder().build() : queueDefaults; }
     public AuditArgs audit() { return audit == null ? AuditArgs.builder().build() : audit; }
+    public AccessLogArgs accessLogs() { return accessLogs == null ? AccessLogArgs.builder().build() : accessLogs; }
     public AlarmArgs alarms() { return alarms == null ? AlarmArgs.builder().build() : alarms; }
     public Map<String, String> tags() { return tags == null ? Map.of() : tags; }
 
@@ -142,6 +148,7 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
         public Builder functionDefaults(@Nullable FunctionArgs v) { args.functionDefaults = v; return this; }
         public Builder queueDefaults(@Nullable QueueDefaultsArgs v) { args.queueDefaults = v; return this; }
         public Builder audit(@Nullable AuditArgs v) { args.audit = v; return this; }
+        public Builder accessLogs(@Nullable AccessLogArgs v) { args.accessLogs = v; return this; }
         public Builder alarms(@Nullable AlarmArgs v) { args.alarms = v; return this; }
         public Builder tags(@Nullable Map<String, String> v) { args.tags = v == null ? null : Map.copyOf(v); return this; }
 

@@ -132,9 +132,16 @@ public final class SharedResources {
                         .sid("PublishNotifications").on(topics.notifications().arn()));
                 case BUS_PUT_EVENTS -> statements.add(Statement.allow("events:PutEvents")
                         .sid("PutEventsOnBus").on(bus.arn()));
-                case WORKFLOW_CALLBACK -> statements.add(Statement.allow(
-                                "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
-                        .sid("CompleteTasksOf" + sidPart(grant.target())).on(workflows.get(grant.target())));
+                case WORKFLOW_CALLBACK -> {
+                    Output<String> arn = workflows.get(grant.target());
+                    statements.add(Statement.allow(
+                                    "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
+                            .sid("Complete" + sidPart(grant.target()) + "Tasks").on(arn));
+                    // The state machine is encrypted with the pattern key: Step Functions encrypts the task's
+                    // output (or error and cause) with it on the caller's behalf.
+                    statements.add(useOfStateMachineKey(key.arn(), arn).sid("Encrypt" + sidPart(grant.target())
+                            + "TaskResults"));
+                }
                 case BUCKET_READ -> statements.add(Statement.allow("s3:GetObject", "s3:GetObjectVersion")
                         .sid("Read" + sidPart(grant.target())).on(buckets.get(grant.target()).objectsArn()));
                 // A prefix limits writes to its keys (e.g. curated copies under curated/, which a newer version of
@@ -155,6 +162,24 @@ public final class SharedResources {
         }
         return statements;
     }
+
+    /**
+     * What every caller of an encrypted state machine needs besides the {@code states:} action: whoever calls
+     * {@code StartExecution} (its input) or {@code SendTaskSuccess}/{@code SendTaskFailure} (their output, error and
+     * cause) has Step Functions encrypt that data with the state machine's key for it, so the caller needs
+     * {@code kms:GenerateDataKey} and {@code kms:Decrypt} on the key. Scoped by the encryption context Step Functions
+     * sets on every such call, so the grant is good for this state machine only. AWS Step Functions Developer Guide,
+     * "Data at rest encryption" (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html),
+     * and the SendTaskFailure API reference.
+     */
+    public static Statement useOfStateMachineKey(Output<String> keyArn, Output<String> stateMachineArn) {
+        return Statement.allow("kms:GenerateDataKey", "kms:Decrypt")
+                .on(keyArn)
+                .when("StringEquals", ENCRYPTION_CONTEXT_STATE_MACHINE, stateMachineArn);
+    }
+
+    /** The encryption context key Step Functions sets on the state machine's KMS calls. */
+    public static final String ENCRYPTION_CONTEXT_STATE_MACHINE = "kms:EncryptionContext:aws:states:stateMachineArn";
 
     /** A resource that only becomes known at deploy time is still checked: never {@code *}. */
     private static Output<String> refuseWildcard(Output<String> resource) {

@@ -47,8 +47,8 @@ class EventDrivenPatternTest {
         assertThat(counts).doesNotContainKeys("aws:lambda/function:Function", "aws:sfn/stateMachine:StateMachine",
                 "aws:schemas/schema:Schema", "aws:lambda/eventSourceMapping:EventSourceMapping");
         // The audit rule and the events DLQ are watched; the table too (dashboard).
-        assertThat(g.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(r -> (String) r.input("name"))
-                .containsExactlyInAnyOrder("hub-prod-audit-failed-invocations", "hub-prod-events-dlq-messages");
+        assertThat(g.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(GraphResource::name)
+                .containsExactlyInAnyOrder("hub-alarm-audit-failed-invocations", "hub-alarm-events-dlq-messages");
         assertThat(g.named("hub-dashboard").string("dashboardBody")).doesNotContain("AWS/Lambda")
                 .contains("FailedInvocations");
     }
@@ -93,7 +93,7 @@ class EventDrivenPatternTest {
         assertThat(g.ofType("aws:kms/key:Key")).containsExactly(key);
         assertThat(g.ofType("aws:cloudwatch/eventBus:EventBus")).containsExactly(bus);
         assertThat(g.ofType("aws:s3/bucketV2:BucketV2")).extracting(GraphResource::name)
-                .containsExactlyInAnyOrder("landing", "shop-audit-bucket");
+                .containsExactlyInAnyOrder("landing", "shop-audit-bucket", "shop-access-logs");
         assertThat(g.ofType("aws:dynamodb/table:Table")).isEmpty();
         assertThat(g.ofType("aws:s3/bucketNotification:BucketNotification")).isEmpty();
         assertThat(g.named("shop-files-queue").propertyDependencies().get("kmsMasterKeyId")).containsExactly(key.urn());
@@ -148,8 +148,14 @@ class EventDrivenPatternTest {
                         .eventPattern("{\"source\":[\"ledger\"]}").function(java("com.acme.Ledger::handle")).build())
                 .build());
         assertThat(g.named("shop-ledger-queue").input("fifoQueue")).isEqualTo(true);
-        assertThat(g.named("shop-ledger-queue").input("name")).isEqualTo("shop-dev-ledger.fifo");
-        assertThat(g.named("shop-ledger-dlq").input("name")).isEqualTo("shop-dev-ledger-dlq.fifo");
+        // Auto-named (unique per stack); pulumi-aws adds the ".fifo" suffix SQS requires.
+        assertThat(g.named("shop-ledger-queue").input("name")).isNull();
+        assertThat(g.named("shop-ledger-dlq").input("fifoQueue")).isEqualTo(true);
+        assertThat(g.named("shop-ledger-queue").string("redrivePolicy")).contains("shop-ledger-dlq-").contains(".fifo");
+        // EventBridge's dead letters go to a standard queue: a target's DLQ may not be FIFO.
+        assertThat(g.named("shop-ledger-target").propertyDependencies().get("deadLetterConfig"))
+                .containsExactly(g.named("shop-ledger-delivery-dlq").urn());
+        assertThat(g.named("shop-ledger-delivery-dlq").input("fifoQueue")).isNull();
         @SuppressWarnings("unchecked")
         Map<String, Object> sqsTarget = (Map<String, Object>) g.named("shop-ledger-target").input("sqsTarget");
         assertThat(sqsTarget).containsEntry("messageGroupId", "accounts");

@@ -1,6 +1,7 @@
 package dev.edp.reference;
 
 import dev.edp.pattern.config.Problems;
+import dev.edp.pattern.inputs.AlarmArgs;
 import dev.edp.pattern.inputs.BucketArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FileSourceArgs;
@@ -59,6 +60,9 @@ public final class CostReportPipeline {
                 .function(FunctionArgs.builder().handler(RuntimeHandlers.CUR_INGEST).timeoutSeconds(900)
                         .memoryMb(1769).build())
                 .queue(QueueDefaultsArgs.builder().batchSize(1).build())
+                // A multi-gigabyte report takes tens of seconds (docs/benchmarks.md), never the pattern-wide 10 s:
+                // alarm when p99 reaches 5 minutes, well before the 15-minute timeout.
+                .alarms(AlarmArgs.builder().lambdaDurationP99Ms(300_000.0).build())
                 .grants("bucket:" + INGEST + ":read", "bucket:" + CURATED + ":write:" + CURATED_PREFIX,
                         "table:read", "table:write", "notifications:publish")
                 .environment(Map.of(

@@ -18,7 +18,8 @@ import java.util.List;
  * The seeds' application, written on the pattern's public API only: the domain consumers, the order workflow
  * and its approvals, the cost-report pipeline, and the seed event schemas. {@link #addTo} puts them into a
  * pattern's Args beside whatever else the program configures (its own consumers, file sources, schemas); the
- * runtime jar becomes the default code of every function that brings none.
+ * runtime jar becomes the default code of every function that brings none. A program consumer named like a seed
+ * consumer changes only the fields it sets ({@link Overlay}), {@code enabled: false} leaves it out.
  */
 public final class SeedApplication {
 
@@ -89,19 +90,20 @@ public final class SeedApplication {
                         .build())
                 .table(pattern.table())
                 .subscriptions(pattern.subscriptions())
-                .consumers(concat(parts.consumers(), pattern.consumers()))
+                .consumers(Overlay.consumers(parts.consumers(), pattern.consumers()))
                 .fileSources(concat(parts.fileSources(), pattern.fileSources()))
                 .buckets(concat(parts.buckets(), pattern.buckets()))
                 .schedules(pattern.schedules())
                 .functionDefaults(withCode.build())
                 .queueDefaults(pattern.queueDefaults())
                 .audit(pattern.audit())
+                .accessLogs(pattern.accessLogs())
                 .alarms(pattern.alarms())
                 .tags(pattern.tags())
                 .build();
     }
 
-    private static <T> List<T> concat(List<T> first, List<T> second) {
+    static <T> List<T> concat(List<T> first, List<T> second) {
         List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;

@@ -119,7 +119,8 @@ public final class Alarms {
                 return map;
             });
             var args = MetricAlarmArgs.builder()
-                    .name(ctx.settings().physicalPrefix() + "-" + label)
+                    // No explicit name: Pulumi auto-names the alarm from its logical name plus a random suffix, so
+                    // two stacks of one environment in one account never overwrite each other's alarms.
                     .alarmDescription(description)
                     .namespace(namespace)
                     .metricName(metric)

@@ -31,6 +31,11 @@ public final class ConfigValidator {
     private static final Pattern JAVA_HANDLER = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+(::[A-Za-z_$][\\w$]*)?");
     /** Python and Node.js handlers: {@code module.function}, the module may sit in folders. */
     private static final Pattern SCRIPT_HANDLER = Pattern.compile("[\\w./-]+\\.[A-Za-z_$][\\w$]*");
+    /**
+     * The JSON-path syntax EventBridge resolves in a target parameter: dot notation, dashes, underscores,
+     * alphanumerics, array indexes (EventBridge User Guide, "Event bus targets", Dynamic path parameters).
+     */
+    static final Pattern MESSAGE_GROUP_PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+|\\[\\d+])+");
     private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+\\*?");
     /** The retention values CloudWatch Logs accepts (PutRetentionPolicy). */
     private static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -112,19 +117,30 @@ public final class ConfigValidator {
         p.range(q.batchSize(), 1, 10_000, at + ".batchSize");
     }
 
-    /** A merged queue: relations between its fields, whichever layer set them. */
-    public static void mergedQueue(Problems p, String at, PatternSettings.QueueSettings q, boolean fifo) {
+    /**
+     * A merged queue: relations between its fields. Checked where the user wrote one of the related fields
+     * ({@code layer}; null for {@code queueDefaults}, always checked), so a bad default is named once, not again in
+     * every consumer inheriting it.
+     */
+    public static void mergedQueue(Problems p, String at, PatternSettings.QueueSettings q, boolean fifo,
+                                   QueueDefaultsArgs layer) {
+        boolean batch = layer == null || layer.batchSize().isPresent() || layer.maximumBatchingWindowSeconds().isPresent();
+        boolean retention = layer == null || layer.dlqRetentionSeconds().isPresent()
+                || layer.messageRetentionSeconds().isPresent();
         if (fifo) {
             p.check(q.batchSize() <= 10, at + ".batchSize", "a FIFO source takes batches of at most 10 (got "
                     + q.batchSize() + ")");
         }
-        p.check(q.batchSize() <= 10 || q.maximumBatchingWindowSeconds() >= 1, at + ".maximumBatchingWindowSeconds",
+        p.check(!batch || q.batchSize() <= 10 || q.maximumBatchingWindowSeconds() >= 1, at + ".maximumBatchingWindowSeconds",
                 "a batch size above 10 (" + q.batchSize() + ") needs a batching window of at least 1 second");
-        // SQS keeps a standard message's original enqueue time when it moves to the DLQ: a shorter DLQ retention
-        // silently deletes failed messages sooner than the source queue would have.
-        p.check(q.dlqRetentionSeconds() >= q.messageRetentionSeconds(), at + ".dlqRetentionSeconds",
-                "must be at least messageRetentionSeconds (" + q.messageRetentionSeconds() + "; got "
-                        + q.dlqRetentionSeconds() + "): the DLQ counts age from the original enqueue time");
+        // SQS keeps a standard message's original enqueue time when it moves to the DLQ: a message that aged in the
+        // source queue has only (DLQ retention - its age) left there, nothing at all if the two are equal. The DLQ
+        // must outlive its source. SQS Developer Guide, "Using dead-letter queues in Amazon SQS"
+        // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html).
+        p.check(!retention || q.dlqRetentionSeconds() > q.messageRetentionSeconds(), at + ".dlqRetentionSeconds",
+                "must be more than messageRetentionSeconds (" + q.messageRetentionSeconds() + "; got "
+                        + q.dlqRetentionSeconds() + "): the DLQ counts age from the original enqueue time, so a"
+                        + " message that aged in the queue would expire in the DLQ at once");
     }
 
     public static void alarms(Problems p, String at, AlarmArgs a, boolean patternWide) {

@@ -28,6 +28,7 @@ public record PatternSettings(
         QueueSettings queueDefaults,
         AuditSettings audit,
         AlarmSettings alarms,
+        AccessLogSettings accessLogs,
         Map<String, String> tags) {
 
     public Optional<ConsumerSettings> consumer(String consumerName) {
@@ -126,8 +127,16 @@ public record PatternSettings(
                                 boolean deletionProtection, boolean streamEnabled, String ttlAttribute) {
     }
 
+    /** {@code consumerEndpoint}: the consumer of this pattern an endpoint {@code consumer:<name>} names. */
     public record SubscriptionSettings(String topic, String protocol, Output<String> endpoint,
-                                       Optional<String> filterPolicy, boolean rawMessageDelivery) {
+                                       Optional<String> filterPolicy, boolean rawMessageDelivery,
+                                       Optional<String> consumerEndpoint) {
+
+        /** An endpoint {@code consumer:<name>} means that consumer's queue (sqs) or function (lambda). */
+        public static final String CONSUMER_PREFIX = "consumer:";
+    }
+
+    public record AccessLogSettings(boolean enabled, int expireAfterDays) {
     }
 
     public record FileSourceSettings(String name, Optional<Output<String>> existingBucketName, Optional<String> prefix,

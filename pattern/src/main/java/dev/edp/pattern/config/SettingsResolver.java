@@ -71,7 +71,7 @@ public final class SettingsResolver {
         ConfigValidator.alarms(p, "alarms", args.alarms(), true);
         FunctionSettings functionDefaults = function(preset, List.of(args.functionDefaults()));
         QueueSettings queueDefaults = queue(preset, functionDefaults, List.of(args.queueDefaults()));
-        ConfigValidator.mergedQueue(p, "queueDefaults", queueDefaults, false);
+        ConfigValidator.mergedQueue(p, "queueDefaults", queueDefaults, false, null);
         AlarmSettings alarms = alarms(List.of(args.alarms()));
 
         BusSettings bus = bus(p, args, preset);
@@ -106,6 +106,9 @@ public final class SettingsResolver {
         List<ConsumerSettings> consumers = new ArrayList<>();
         for (int i = 0; i < args.consumers().size(); i++) {
             ConsumerArgs c = args.consumers().get(i);
+            if (c != null && !c.enabled().orElse(true)) {
+                continue;
+            }
             if (names.consumer("consumers[" + i + "]", c == null ? null : c.name())) {
                 consumers.add(consumer(p, "consumers[" + c.name() + "]", c, args, preset, functionDefaults, alarms,
                         names));
@@ -125,6 +128,29 @@ public final class SettingsResolver {
                 references(p, at + ".workflow", w.grants(), Map.of(), bucketNames, workflowNames, table.enabled());
                 w.tasks().forEach(t -> references(p, at + ".workflow.tasks[" + t.name() + "]", t.grants(),
                         t.environment(), bucketNames, workflowNames, table.enabled()));
+            });
+        }
+
+        for (int i = 0; i < subscriptions.size(); i++) {
+            SubscriptionSettings s = subscriptions.get(i);
+            String at = "subscriptions[" + i + "].endpoint";
+            s.consumerEndpoint().ifPresent(target -> {
+                Optional<ConsumerSettings> consumer = consumers.stream().filter(c -> c.name().equals(target)).findFirst();
+                p.check(consumer.isPresent(), at, "names no consumer of this pattern ('" + target + "'; consumers: "
+                        + consumers.stream().map(ConsumerSettings::name).toList() + ")");
+                consumer.ifPresent(c -> {
+                    if (s.protocol().equals("sqs")) {
+                        p.check(c.kind() == Kind.QUEUE, at, "consumer '" + target + "' has no queue (kind "
+                                + c.kind().id() + ")");
+                        // The pattern's topics are standard topics, which cannot deliver to a FIFO queue (SNS
+                        // Developer Guide, "FIFO topics": a FIFO queue subscribes to FIFO topics only).
+                        p.check(!c.fifo(), at, "consumer '" + target + "' has a FIFO queue, which a standard SNS topic"
+                                + " cannot deliver to");
+                    } else if (s.protocol().equals("lambda")) {
+                        p.check(c.kind().hasFunction(), at, "consumer '" + target + "' has no function (kind "
+                                + c.kind().id() + ")");
+                    }
+                });
             });
         }
 
@@ -172,10 +198,17 @@ public final class SettingsResolver {
         tags.put("edp:pattern", String.valueOf(name));
         tags.put("edp:environment", environment.id());
 
+        var accessLogs = new PatternSettings.AccessLogSettings(args.accessLogs().enabled().orElse(true),
+                args.accessLogs().expireAfterDays().orElse(EnvironmentPreset.accessLogExpireAfterDays(environment)));
+        if (accessLogs.enabled()) {
+            p.check(accessLogs.expireAfterDays() >= 1, "accessLogs.expireAfterDays",
+                    "must be at least 1 day (got " + accessLogs.expireAfterDays() + ")");
+        }
+
         p.throwIfAny();
         return new PatternSettings(name, environment, args.key().existingKeyArn(), bus, table,
                 List.copyOf(subscriptions), List.copyOf(consumers), List.copyOf(fileSources), List.copyOf(buckets),
-                List.copyOf(schedules), functionDefaults, queueDefaults, audit, alarms, Map.copyOf(tags));
+                List.copyOf(schedules), functionDefaults, queueDefaults, audit, alarms, accessLogs, Map.copyOf(tags));
     }
 
     private static ConsumerSettings consumer(Problems p, String at, ConsumerArgs c, EventDrivenPatternArgs args,
@@ -224,9 +257,16 @@ public final class SettingsResolver {
         if (kind == Kind.QUEUE) {
             p.check(!fifo || c.messageGroupId().filter(g -> !g.isBlank()).isPresent(), at + ".messageGroupId",
                     "a FIFO consumer needs a message group id: EventBridge must set one on every message it sends");
+            c.messageGroupId().filter(g -> fifo && !g.isBlank()).ifPresent(g -> {
+                p.check(g.length() <= 100, at + ".messageGroupId",
+                        "must be at most 100 characters (EventBridge SqsParameters; got " + g.length() + ")");
+                p.check(!g.startsWith("$") || ConfigValidator.MESSAGE_GROUP_PATH.matcher(g).matches(),
+                        at + ".messageGroupId", "a JSON path must be in the dot notation EventBridge resolves at run"
+                                + " time, e.g. $.detail.order_id (got '" + g + "')");
+            });
             p.check(fifo || c.messageGroupId().isEmpty(), at + ".messageGroupId",
                     "only FIFO consumers take a message group id; set fifo: true or remove it");
-            ConfigValidator.mergedQueue(p, at + ".queue", queue, fifo);
+            ConfigValidator.mergedQueue(p, at + ".queue", queue, fifo, c.queue());
             int needed = EnvironmentPreset.VISIBILITY_TIMEOUT_FACTOR * function.orElseThrow().timeoutSeconds();
             p.check(queue.visibilityTimeoutSeconds() >= needed, at + ".queue.visibilityTimeoutSeconds",
                     "must be at least 6 x function.timeoutSeconds = " + needed + " (AWS guidance for SQS event sources;"
@@ -267,6 +307,10 @@ public final class SettingsResolver {
         } else {
             notFor(p, at, kind, "targetBusArn", c.targetBusArn().isPresent());
         }
+        function.ifPresent(f -> c.alarms().lambdaDurationP99Ms().ifPresent(ms -> p.check(
+                ms > 0 && ms <= f.timeoutSeconds() * 1000.0, at + ".alarms.lambdaDurationP99Ms",
+                "must be more than 0 and at most the function's timeout (" + f.timeoutSeconds() * 1000
+                        + " ms; got " + ms + ")")));
         return new ConsumerSettings(c.name(), c.description().orElse("EDP consumer " + c.name()), kind,
                 c.eventPattern(), c.fileSource(), c.inputPath(), c.inputTransformer(), function, grants,
                 c.statements(), new TreeMap<>(c.environment()), queue, fifo, c.messageGroupId(),
@@ -467,15 +511,23 @@ public final class SettingsResolver {
                     if ("https".equals(s.protocol())) {
                         p.check(endpoint.startsWith("https://"), field + ".endpoint", "an https subscription needs an https:// URL");
                     }
-                    if (Set.of("sqs", "lambda", "firehose").contains(s.protocol()) && !endpoint.isBlank()) {
-                        p.check(endpoint.startsWith("arn:"), field + ".endpoint", "an " + s.protocol() + " subscription needs an ARN");
+                    if (Set.of("sqs", "lambda", "firehose").contains(s.protocol()) && !endpoint.isBlank()
+                            && !(patternTopics && endpoint.startsWith(SubscriptionSettings.CONSUMER_PREFIX))) {
+                        p.check(endpoint.matches("arn:[a-z-]+:" + s.protocol() + ":.+"), field + ".endpoint",
+                                "an " + s.protocol() + " subscription needs the " + s.protocol() + " ARN of its endpoint"
+                                        + (patternTopics ? ", or " + SubscriptionSettings.CONSUMER_PREFIX
+                                        + "<name> for a consumer of this pattern" : "") + " (got '" + endpoint + "')");
                     }
                 });
             }
             s.filterPolicy().ifPresent(fp -> ConfigValidator.jsonObject(p, field + ".filterPolicy", fp));
+            Optional<String> consumerEndpoint = s.endpoint() == null ? Optional.empty()
+                    : ConfigValidator.knownNow(s.endpoint())
+                    .filter(e -> e.startsWith(SubscriptionSettings.CONSUMER_PREFIX))
+                    .map(e -> e.substring(SubscriptionSettings.CONSUMER_PREFIX.length()));
             result.add(new SubscriptionSettings(topic, String.valueOf(s.protocol()),
                     s.endpoint() == null ? com.pulumi.core.Output.of("") : s.endpoint(), s.filterPolicy(),
-                    s.rawMessageDelivery().orElse(false)));
+                    s.rawMessageDelivery().orElse(false), consumerEndpoint));
         }
         return result;
     }

@@ -27,7 +27,8 @@ final class BusConsumer {
                 List.of(Statement.allow("events:PutEvents").sid("ForwardToBus").on(busArn)));
         EventTarget target = route.target(ctx, shared, busArn, role.arn(), null);
         route.admitRuleToDeadLetterQueue(ctx);
-        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), Optional.empty(),
+        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), route.deadLetterQueue(), Optional.empty(),
+                Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 }

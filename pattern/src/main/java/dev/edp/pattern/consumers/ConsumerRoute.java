@@ -20,11 +20,15 @@ import java.util.List;
  */
 record ConsumerRoute(ConsumerSettings consumer, Queue deadLetterQueue, EventRule rule) {
 
+    /**
+     * The route's DLQ is always a standard queue: an EventBridge target's dead-letter queue must be one (EventBridge
+     * User Guide, "Using dead-letter queues to process undelivered events"; PutTargets rejects a FIFO one). A FIFO
+     * queue consumer names it {@code <name>-delivery-dlq} beside its FIFO redrive DLQ.
+     */
     static ConsumerRoute open(PatternContext ctx, ConsumerSettings c, SharedResources shared) {
         Output<String> keyArn = shared.key().arn();
-        Queue dlq = EncryptedQueue.create(ctx, ctx.name(c.name(), "dlq"), keyArn,
-                QueueShape.deadLetter(c.queue().dlqRetentionSeconds(), c.fifo(),
-                        ctx.settings().physicalPrefix() + "-" + c.name() + "-dlq"));
+        Queue dlq = EncryptedQueue.create(ctx, ctx.name(c.name(), c.fifo() ? "delivery-dlq" : "dlq"), keyArn,
+                QueueShape.deadLetter(c.queue().dlqRetentionSeconds(), false));
         Output<String> pattern = c.fileSource().map(shared::fileSourcePattern)
                 .orElseGet(() -> Output.of(c.eventPattern().orElseThrow()));
         EventRule rule = EventRoutes.rule(ctx, ctx.name(c.name(), "rule"), shared.bus().name(), pattern,
@@ -50,7 +54,8 @@ record ConsumerRoute(ConsumerSettings consumer, Queue deadLetterQueue, EventRule
 
     /** The DLQ admits the consumer's rule (and its replay rule, {@link ReplayRoute}), nobody without TLS. */
     void admitRuleToDeadLetterQueue(PatternContext ctx) {
-        EncryptedQueue.allowRules(ctx, ctx.name(consumer.name(), "dlq-policy"), deadLetterQueue, senders());
+        EncryptedQueue.allowRules(ctx, ctx.name(consumer.name(), consumer.fifo() ? "delivery-dlq-policy" : "dlq-policy"),
+                deadLetterQueue, senders());
     }
 
     /** The consumer's rule, and the rule {@code ./edp replay --pattern} creates for the time of a replay. */

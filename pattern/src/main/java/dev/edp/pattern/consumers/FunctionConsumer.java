@@ -63,7 +63,8 @@ final class FunctionConsumer {
 
         EventTarget target = route.target(ctx, shared, function.invocationArn(), null, null);
         route.admitRuleToDeadLetterQueue(ctx);
-        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), Optional.empty(),
+        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), route.deadLetterQueue(), Optional.empty(),
+                Optional.empty(),
                 Optional.of(function), Optional.empty(), List.of(), Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import com.pulumi.aws.lambda.EventSourceMapping;
 import com.pulumi.aws.lambda.EventSourceMappingArgs;
 import com.pulumi.aws.lambda.inputs.EventSourceMappingScalingConfigArgs;
 import com.pulumi.aws.sqs.Queue;
+import com.pulumi.aws.sqs.QueuePolicy;
 import com.pulumi.core.Output;
 import dev.edp.events.PatternVariables;
 import dev.edp.pattern.PatternContext;
@@ -41,10 +42,14 @@ final class QueueConsumer {
         QueueSettings q = c.queue();
         FunctionSettings f = c.function().orElseThrow();
         ConsumerRoute route = ConsumerRoute.open(ctx, c, shared);
-        Queue dlq = route.deadLetterQueue();
+        // A FIFO queue's redrive DLQ must itself be FIFO (SQS Developer Guide, "Using dead-letter queues"); the
+        // route's standard DLQ takes what EventBridge could not deliver.
+        Queue dlq = c.fifo()
+                ? EncryptedQueue.create(ctx, ctx.name(c.name(), "dlq"), keyArn,
+                        QueueShape.deadLetter(q.dlqRetentionSeconds(), true))
+                : route.deadLetterQueue();
         Queue queue = EncryptedQueue.create(ctx, ctx.name(c.name(), "queue"), keyArn, new QueueShape(
-                q.messageRetentionSeconds(), q.visibilityTimeoutSeconds(), dlq.arn(), q.maxReceiveCount(), c.fifo(),
-                ctx.settings().physicalPrefix() + "-" + c.name()));
+                q.messageRetentionSeconds(), q.visibilityTimeoutSeconds(), dlq.arn(), q.maxReceiveCount(), c.fifo()));
         EncryptedQueue.allowRedriveFrom(ctx, ctx.name(c.name(), "dlq-redrive-allow"), dlq, List.of(queue.arn()));
 
         Map<String, Output<String>> environment = new TreeMap<>(shared.environment(c.name(), c.environment()));
@@ -59,8 +64,15 @@ final class QueueConsumer {
 
         EventTarget target = route.target(ctx, shared, queue.arn(), null,
                 c.fifo() ? c.messageGroupId().orElseThrow() : null);
-        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "queue-policy"), queue, route.senders());
+        // SNS topics of the pattern that the configuration subscribes to this queue (subscriptions[].endpoint
+        // consumer:<name>) send too, each admitted by its topic ARN.
+        QueuePolicy queuePolicy = EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "queue-policy"), queue,
+                route.senders(), shared.topics().topicsDeliveringTo(ctx, c.name()));
         route.admitRuleToDeadLetterQueue(ctx);
+        if (c.fifo()) {
+            // The FIFO redrive DLQ receives from its queue only; nobody may use it without TLS.
+            EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "dlq-policy"), dlq, List.of());
+        }
 
         var mappingArgs = EventSourceMappingArgs.builder()
                 .eventSourceArn(queue.arn())
@@ -77,7 +89,8 @@ final class QueueConsumer {
         }
         EventSourceMapping mapping = new EventSourceMapping(ctx.name(c.name(), "mapping"), mappingArgs.build(),
                 ctx.options(function.function()));
-        return new Consumer(c.name(), c, route.rule(), target, dlq, Optional.of(queue), Optional.of(function),
+        return new Consumer(c.name(), c, route.rule(), target, dlq, route.deadLetterQueue(), Optional.of(queue),
+                Optional.of(queuePolicy), Optional.of(function),
                 Optional.empty(), List.of(), Optional.empty());
     }
 }

@@ -31,13 +31,14 @@ final class TopicConsumer {
             topicArn = topic.arn();
             List<SubscriptionSettings> subscriptions = c.subscriptions();
             for (int i = 0; i < subscriptions.size(); i++) {
-                Topics.subscribe(ctx, ctx.name(c.name(), "subscription", String.valueOf(i)), topicArn,
-                        subscriptions.get(i));
+                Topics.subscription(ctx, ctx.name(c.name(), "subscription", String.valueOf(i)), topicArn,
+                        subscriptions.get(i), subscriptions.get(i).endpoint(), List.of());
             }
         }
         EventTarget target = route.target(ctx, shared, topicArn, null, null);
         route.admitRuleToDeadLetterQueue(ctx);
-        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), Optional.empty(),
+        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), route.deadLetterQueue(), Optional.empty(),
+                Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.of(topicArn));
     }
 }

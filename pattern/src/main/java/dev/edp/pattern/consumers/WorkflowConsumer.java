@@ -62,14 +62,15 @@ final class WorkflowConsumer {
         List<Statement> trigger = new ArrayList<>();
         trigger.add(Statement.allow("states:StartExecution").sid("StartWorkflow").on(stateMachineArn));
         if (ours) {
-            // Starting an execution of a state machine encrypted with a customer managed key needs the key.
-            trigger.add(Statement.allow("kms:GenerateDataKey").sid("EncryptWorkflowInput").on(keyArn));
+            // The execution's input is encrypted with the state machine's key on the caller's behalf.
+            trigger.add(SharedResources.useOfStateMachineKey(keyArn, stateMachineArn).sid("EncryptWorkflowInput"));
         }
         ServiceRole triggerRole = ServiceRole.create(ctx, c.name() + "-trigger", "events.amazonaws.com",
                 "Lets the EDP bus start the " + c.name() + " workflow", trigger);
         EventTarget target = route.target(ctx, shared, stateMachineArn, triggerRole.arn(), null);
         route.admitRuleToDeadLetterQueue(ctx);
-        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), Optional.empty(),
+        return new Consumer(c.name(), c, route.rule(), target, route.deadLetterQueue(), route.deadLetterQueue(), Optional.empty(),
+                Optional.empty(),
                 Optional.empty(), Optional.of(stateMachineArn), List.copyOf(tasks), Optional.empty());
     }
 

@@ -31,6 +31,10 @@ public final class ConsumerArgs extends ResourceArgs {
     @Import(name = "name", required = true)
     private String name;
 
+    /** Set false to leave the consumer out (e.g. in one environment). Default true. */
+    @Import(name = "enabled")
+    private @Nullable Boolean enabled;
+
     /** What the consumer is for, shown on its resources. */
     @Import(name = "description")
     private @Nullable String description;
@@ -89,7 +93,12 @@ public final class ConsumerArgs extends ResourceArgs {
     @Import(name = "fifo")
     private @Nullable Boolean fifo;
 
-    /** Message group id EventBridge sets when it sends to a FIFO queue; required with {@code fifo}. */
+    /**
+     * Message group EventBridge puts each message in when it sends to a FIFO queue; required with {@code fifo}.
+     * A constant (one group: strict order, and one failing message holds back all others) or a JSON path into
+     * the event that EventBridge resolves per event, e.g. {@code $.detail.order_id} (order per order; a poison
+     * message holds back only its own group). At most 100 characters.
+     */
     @Import(name = "messageGroupId")
     private @Nullable String messageGroupId;
 
@@ -125,6 +134,7 @@ public final class ConsumerArgs extends ResourceArgs {
     }
 
     public String name() { return name; }
+    public Optional<Boolean> enabled() { return Optional.ofNullable(enabled); }
     public Optional<String> description() { return Optional.ofNullable(description); }
     public Optional<String> kind() { return Optional.ofNullable(kind); }
     public Optional<String> eventPattern() { return Optional.ofNullable(eventPattern); }
@@ -152,6 +162,7 @@ public final class ConsumerArgs extends ResourceArgs {
         private final ConsumerArgs args = new ConsumerArgs();
 
         public Builder name(String v) { args.name = v; return this; }
+        public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
         public Builder description(@Nullable String v) { args.description = v; return this; }
         public Builder kind(@Nullable String v) { args.kind = v; return this; }
         public Builder eventPattern(@Nullable String v) { args.eventPattern = v; return this; }

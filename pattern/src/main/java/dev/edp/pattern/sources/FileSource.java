@@ -12,6 +12,7 @@ import dev.edp.pattern.config.PatternSettings.FileSourceSettings;
 import dev.edp.pattern.consumers.ServiceRole;
 import dev.edp.pattern.events.EventPatterns;
 import dev.edp.pattern.iam.Statement;
+import dev.edp.pattern.storage.AccessLogBucket;
 import dev.edp.pattern.storage.BucketRef;
 import dev.edp.pattern.storage.SecureBucket;
 
@@ -33,7 +34,8 @@ public record FileSource(String name, BucketRef bucket, Optional<SecureBucket> c
 
     public static final String DEFAULT_BUS = "default";
 
-    public static FileSource create(PatternContext ctx, FileSourceSettings settings, SharedResources shared) {
+    public static FileSource create(PatternContext ctx, FileSourceSettings settings, SharedResources shared,
+                                    Optional<AccessLogBucket> accessLogs) {
         Optional<SecureBucket> created = Optional.empty();
         Optional<BucketNotification> notification = Optional.empty();
         BucketRef bucket;
@@ -42,7 +44,7 @@ public record FileSource(String name, BucketRef bucket, Optional<SecureBucket> c
             bucket = new BucketRef(name, name.apply(n -> Output.format("arn:%s:s3:::%s", ctx.partition(), n)));
         } else {
             SecureBucket secure = SecureBucket.create(ctx, settings.name() + "-bucket", shared.key().arn(),
-                    SecureBucket.Lifecycle.NONE);
+                    SecureBucket.Lifecycle.NONE, accessLogs);
             notification = Optional.of(new BucketNotification(ctx.name(settings.name() + "-bucket", "notifications"),
                     BucketNotificationArgs.builder()
                             .bucket(secure.bucket().id())
