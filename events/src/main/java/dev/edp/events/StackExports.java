@@ -26,6 +26,15 @@ public final class StackExports {
     public static final String AUDIT_BUCKET_NAME = "auditBucketName";
     public static final String KEY_ARN = "keyArn";
     public static final String DASHBOARD_NAME = "dashboardName";
+    public static final String TABLE_ARN = "tableArn";
+    /** Consumer name → its function's ARN (consumers with a function). */
+    public static final String FUNCTION_ARNS = "functionArns";
+    /** Consumer name → its state machine's ARN (workflow consumers). */
+    public static final String STATE_MACHINE_ARNS = "stateMachineArns";
+    /** Consumer name → its topic's ARN (topic consumers). */
+    public static final String TOPIC_ARNS = "topicArns";
+    /** Bucket name in the Args → the bucket's physical name. */
+    public static final String BUCKET_NAMES = "bucketNames";
 
     private StackExports() {
     }

@@ -1,11 +1,10 @@
 package dev.edp.pattern;
 
-import dev.edp.events.StackExports;
-import dev.edp.events.FunctionEnvironment;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.edp.events.StackExports;
 import dev.edp.pattern.alarms.Alarms;
 import dev.edp.pattern.alarms.Dashboard;
 import dev.edp.pattern.alarms.Monitored;
@@ -13,15 +12,19 @@ import dev.edp.pattern.audit.AuditTrail;
 import dev.edp.pattern.bus.EventBusResources;
 import dev.edp.pattern.bus.SchemaRegistry;
 import dev.edp.pattern.config.PatternSettings;
+import dev.edp.pattern.config.PatternSettings.BucketSettings;
 import dev.edp.pattern.config.PatternSettings.ConsumerSettings;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.pattern.config.PatternSettings.FileSourceSettings;
+import dev.edp.pattern.config.PatternSettings.Kind;
 import dev.edp.pattern.config.SettingsResolver;
 import dev.edp.pattern.consumers.Consumer;
-import dev.edp.pattern.ingest.CurIngestSource;
 import dev.edp.pattern.keys.PatternKey;
+import dev.edp.pattern.sources.FileSource;
+import dev.edp.pattern.sources.Schedules;
+import dev.edp.pattern.storage.AccessLogBucket;
+import dev.edp.pattern.storage.SecureBucket;
 import dev.edp.pattern.table.StateTable;
 import dev.edp.pattern.topics.Topics;
-import dev.edp.pattern.workflow.Workflow;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -29,12 +32,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A complete event-driven architecture on AWS as one Pulumi component ({@value #TYPE}): KMS key, EventBridge bus
- * with archive and schema registry, SQS-buffered Lambda consumers with dead-letter queues, the DynamoDB table, SNS
- * topics, the workflow state machine, the cost-report ingest source, a Firehose audit trail, alarms and a dashboard.
- * Secure and observable by default, sized per environment.
+ * with archive, schema registry and discoverer, the DynamoDB table, SNS topics, a Firehose audit trail, alarms and
+ * a dashboard; and whatever the user adds: consumers of five kinds (queue, function, workflow, topic, bus), file
+ * sources, data buckets and schedules. Secure and observable by default, sized per environment; each part can be
+ * turned off or replaced by an existing resource.
  *
  * <p>The configuration ({@link EventDrivenPatternArgs}) is resolved and validated before any resource is created;
  * an invalid one fails with every problem listed. This class only wires the concern classes together, in order.
@@ -49,40 +54,45 @@ public final class EventDrivenPattern extends ComponentResource {
     private final Output<String> busArn;
     @Export(name = StackExports.ARCHIVE_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> archiveName;
-    @Export(name = StackExports.QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
-    private final Output<Map<String, String>> queueUrls;
-    @Export(name = StackExports.DEAD_LETTER_QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
-    private final Output<Map<String, String>> deadLetterQueueUrls;
-    @Export(name = StackExports.LOG_GROUP_NAMES, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
-    private final Output<Map<String, String>> logGroupNames;
-    @Export(name = StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, refs = {String.class}, tree = "[0]")
-    private final Output<String> eventsDeadLetterQueueUrl;
+    @Export(name = StackExports.KEY_ARN, refs = {String.class}, tree = "[0]")
+    private final Output<String> keyArn;
     @Export(name = StackExports.TABLE_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> tableName;
+    @Export(name = StackExports.TABLE_ARN, refs = {String.class}, tree = "[0]")
+    private final Output<String> tableArn;
     @Export(name = StackExports.NOTIFICATIONS_TOPIC_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> notificationsTopicArn;
     @Export(name = StackExports.ALARMS_TOPIC_ARN, refs = {String.class}, tree = "[0]")
     private final Output<String> alarmsTopicArn;
-    @Export(name = StackExports.STATE_MACHINE_ARN, refs = {String.class}, tree = "[0]")
-    private final Output<String> stateMachineArn;
-    @Export(name = StackExports.INGEST_BUCKET_NAME, refs = {String.class}, tree = "[0]")
-    private final Output<String> ingestBucketName;
-    @Export(name = StackExports.CURATED_BUCKET_NAME, refs = {String.class}, tree = "[0]")
-    private final Output<String> curatedBucketName;
+    @Export(name = StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, refs = {String.class}, tree = "[0]")
+    private final Output<String> eventsDeadLetterQueueUrl;
     @Export(name = StackExports.AUDIT_BUCKET_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> auditBucketName;
-    @Export(name = StackExports.KEY_ARN, refs = {String.class}, tree = "[0]")
-    private final Output<String> keyArn;
     @Export(name = StackExports.DASHBOARD_NAME, refs = {String.class}, tree = "[0]")
     private final Output<String> dashboardName;
+    @Export(name = StackExports.QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> queueUrls;
+    @Export(name = StackExports.DEAD_LETTER_QUEUE_URLS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> deadLetterQueueUrls;
+    @Export(name = StackExports.FUNCTION_ARNS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> functionArns;
+    @Export(name = StackExports.LOG_GROUP_NAMES, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> logGroupNames;
+    @Export(name = StackExports.STATE_MACHINE_ARNS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> stateMachineArns;
+    @Export(name = StackExports.TOPIC_ARNS, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> topicArns;
+    @Export(name = StackExports.BUCKET_NAMES, refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> bucketNames;
 
     private final PatternSettings settings;
     private final List<Consumer> consumers;
 
-    public EventDrivenPattern(String name, EventDrivenPatternArgs args) {
-        this(name, args, null);
-    }
-
+    /**
+     * @param name    the component's name: prefixes every child's logical name (1..20 lowercase letters, digits, dashes)
+     * @param args    the configuration; only {@code environment} is required
+     * @param options Pulumi options (parent, providers, aliases...), or null
+     */
     public EventDrivenPattern(String name, EventDrivenPatternArgs args, @Nullable ComponentResourceOptions options) {
         this(name, SettingsResolver.resolve(name, args), args, options);
     }
@@ -96,122 +106,126 @@ public final class EventDrivenPattern extends ComponentResource {
 
         PatternKey key = PatternKey.create(ctx);
         Topics topics = Topics.create(ctx, key.arn());
-        StateTable table = StateTable.create(ctx, key.arn());
+        Optional<StateTable> table = StateTable.create(ctx, key.arn());
         EventBusResources bus = EventBusResources.create(ctx, key.arn());
         SchemaRegistry.create(ctx, bus);
+        SharedResources shared = new SharedResources(ctx, key, bus, table, topics);
 
-        Optional<CurIngestSource> cur = settings.curIngest().enabled()
-                ? Optional.of(CurIngestSource.create(ctx, key, bus)) : Optional.empty();
-        SharedResources shared = new SharedResources(key, bus, table, topics,
-                cur.map(CurIngestSource::ingestBucket), cur.map(c -> c.curatedBucket().ref()), Optional.empty());
-
-        Optional<Workflow> workflow = settings.workflow().enabled()
-                ? Optional.of(Workflow.create(ctx, shared)) : Optional.empty();
-        if (workflow.isPresent()) {
-            shared = new SharedResources(key, bus, table, topics, shared.ingestBucket(), shared.curatedBucket(),
-                    Optional.of(workflow.get().stateMachine().arn()));
+        // One log bucket for the S3 server access logs of the buckets the pattern creates, when it creates any.
+        boolean createsBuckets = settings.audit().enabled() || !settings.buckets().isEmpty()
+                || settings.fileSources().stream().anyMatch(f -> f.existingBucketName().isEmpty());
+        Optional<AccessLogBucket> accessLogs = settings.accessLogs().enabled() && createsBuckets
+                ? Optional.of(AccessLogBucket.create(ctx)) : Optional.empty();
+        List<FileSource> fileSources = new ArrayList<>();
+        for (FileSourceSettings f : settings.fileSources()) {
+            fileSources.add(FileSource.create(ctx, f, shared, accessLogs));
+        }
+        for (BucketSettings b : settings.buckets()) {
+            SecureBucket bucket = SecureBucket.create(ctx, b.name() + "-bucket", key.arn(),
+                    new SecureBucket.Lifecycle(null, null, b.expireAfterDays().orElse(null)), accessLogs);
+            shared.addBucket(b.name(), bucket.ref());
         }
 
+        // Workflows first: other consumers may name their state machines (grants, environment placeholders).
         List<Consumer> created = new ArrayList<>();
         for (ConsumerSettings c : settings.consumers()) {
-            Output<String> pattern = SeedConsumers.CUR_INGEST.equals(c.name())
-                    ? cur.orElseThrow().eventPattern() : Output.of(c.eventPattern().orElseThrow());
-            created.add(Consumer.create(ctx, withSourceSettings(c, settings), pattern, shared));
+            if (c.kind() == Kind.WORKFLOW) {
+                created.add(Consumer.create(ctx, c, shared));
+            }
         }
+        for (ConsumerSettings c : settings.consumers()) {
+            if (c.kind() != Kind.WORKFLOW) {
+                created.add(Consumer.create(ctx, c, shared));
+            }
+        }
+        // In configuration order, whatever the creation order.
+        List<String> order = settings.consumers().stream().map(ConsumerSettings::name).toList();
+        created.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.name())));
         this.consumers = List.copyOf(created);
+        Map<String, Consumer> consumersByName = new LinkedHashMap<>();
+        consumers.forEach(c -> consumersByName.put(c.name(), c));
+        topics.subscribe(ctx, consumersByName);
+        topics.allowTracing(ctx, consumers.stream()
+                .filter(c -> c.kind() == Kind.TOPIC && c.settings().topicArn().isEmpty())
+                .map(c -> c.topicArn().orElseThrow()).toList());
+        Schedules.create(ctx, shared, consumers);
 
         Optional<AuditTrail> audit = settings.audit().enabled()
-                ? Optional.of(AuditTrail.create(ctx, key, bus)) : Optional.empty();
+                ? Optional.of(AuditTrail.create(ctx, key, bus, accessLogs)) : Optional.empty();
+        accessLogs.ifPresent(AccessLogBucket::allowLogDelivery);
 
         List<Output<String>> eventsDlqRules = new ArrayList<>();
-        workflow.ifPresent(w -> eventsDlqRules.add(w.triggerRule().arn()));
         audit.ifPresent(a -> eventsDlqRules.add(a.rule().arn()));
-        cur.ifPresent(c -> eventsDlqRules.add(c.forwardingRule().arn()));
+        fileSources.forEach(f -> eventsDlqRules.add(f.forwardingRule().arn()));
         bus.allowDeadLettersFrom(ctx, eventsDlqRules);
 
-        Monitored watched = monitored(bus, table, consumers, workflow, audit, cur);
+        Monitored watched = new Monitored(settings.alarms());
+        table.ifPresent(t -> watched.table(t.name()));
+        consumers.forEach(c -> c.watch(watched, bus.name()));
+        watched.deadLetterQueue("events-dlq", bus.eventsDlq().name());
+        audit.ifPresent(a -> watched.rule("audit", a.rule().name(), bus.name()).deliveryStream(a.stream().name()));
+        fileSources.forEach(f -> watched.rule(f.name() + "-forward", f.forwardingRule().name(), null));
         Alarms.create(ctx, watched, topics.alarms().arn());
-        Output<String> dashboard = settings.alarms().enabled()
+        Output<String> dashboard = settings.alarms().enabled() && settings.alarms().dashboard()
                 ? Dashboard.create(ctx, watched).dashboardName() : Output.of("");
 
         this.busName = bus.name();
         this.busArn = bus.arn();
-        this.archiveName = bus.archive().name();
-        this.queueUrls = byConsumer(consumers, c -> c.queue().url());
-        this.deadLetterQueueUrls = byConsumer(consumers, c -> c.deadLetterQueue().url());
-        this.logGroupNames = byConsumer(consumers, c -> c.function().logGroup().name());
-        this.eventsDeadLetterQueueUrl = bus.eventsDlq().url();
-        this.tableName = table.name();
+        this.archiveName = bus.archive().map(a -> a.name()).orElse(Output.of(""));
+        this.keyArn = key.arn();
+        this.tableName = table.map(StateTable::name).orElse(Output.of(""));
+        this.tableArn = table.map(StateTable::arn).orElse(Output.of(""));
         this.notificationsTopicArn = topics.notifications().arn();
         this.alarmsTopicArn = topics.alarms().arn();
-        this.stateMachineArn = workflow.map(w -> w.stateMachine().arn()).orElse(Output.of(""));
-        this.ingestBucketName = cur.map(c -> c.ingestBucket().name()).orElse(Output.of(""));
-        this.curatedBucketName = cur.map(c -> c.curatedBucket().name()).orElse(Output.of(""));
+        this.eventsDeadLetterQueueUrl = bus.eventsDlq().url();
         this.auditBucketName = audit.map(a -> a.bucket().name()).orElse(Output.of(""));
-        this.keyArn = key.arn();
         this.dashboardName = dashboard;
+        this.queueUrls = byName(consumers, c -> c.queue().map(q -> q.url()));
+        this.deadLetterQueueUrls = byName(consumers, c -> Optional.of(c.deadLetterQueue().url()));
+        this.functionArns = byName(consumers, c -> c.function().map(f -> f.function().arn()));
+        this.logGroupNames = byName(consumers, c -> c.function().map(f -> f.logGroup().name()));
+        this.stateMachineArns = byName(consumers, Consumer::stateMachineArn);
+        this.topicArns = byName(consumers, Consumer::topicArn);
+        Map<String, Output<String>> buckets = new LinkedHashMap<>();
+        shared.buckets().forEach((n, b) -> buckets.put(n, b.name()));
+        this.bucketNames = zip(buckets);
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put(StackExports.BUS_NAME, busName);
         outputs.put(StackExports.BUS_ARN, busArn);
         outputs.put(StackExports.ARCHIVE_NAME, archiveName);
-        outputs.put(StackExports.QUEUE_URLS, queueUrls);
-        outputs.put(StackExports.DEAD_LETTER_QUEUE_URLS, deadLetterQueueUrls);
-        outputs.put(StackExports.LOG_GROUP_NAMES, logGroupNames);
-        outputs.put(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, eventsDeadLetterQueueUrl);
+        outputs.put(StackExports.KEY_ARN, keyArn);
         outputs.put(StackExports.TABLE_NAME, tableName);
+        outputs.put(StackExports.TABLE_ARN, tableArn);
         outputs.put(StackExports.NOTIFICATIONS_TOPIC_ARN, notificationsTopicArn);
         outputs.put(StackExports.ALARMS_TOPIC_ARN, alarmsTopicArn);
-        outputs.put(StackExports.STATE_MACHINE_ARN, stateMachineArn);
-        outputs.put(StackExports.INGEST_BUCKET_NAME, ingestBucketName);
-        outputs.put(StackExports.CURATED_BUCKET_NAME, curatedBucketName);
+        outputs.put(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, eventsDeadLetterQueueUrl);
         outputs.put(StackExports.AUDIT_BUCKET_NAME, auditBucketName);
-        outputs.put(StackExports.KEY_ARN, keyArn);
         outputs.put(StackExports.DASHBOARD_NAME, dashboardName);
+        outputs.put(StackExports.QUEUE_URLS, queueUrls);
+        outputs.put(StackExports.DEAD_LETTER_QUEUE_URLS, deadLetterQueueUrls);
+        outputs.put(StackExports.FUNCTION_ARNS, functionArns);
+        outputs.put(StackExports.LOG_GROUP_NAMES, logGroupNames);
+        outputs.put(StackExports.STATE_MACHINE_ARNS, stateMachineArns);
+        outputs.put(StackExports.TOPIC_ARNS, topicArns);
+        outputs.put(StackExports.BUCKET_NAMES, bucketNames);
         registerOutputs(outputs);
     }
 
-    /** The CUR consumer's function reads its anomaly rule from the curIngest settings, as environment variables. */
-    private static ConsumerSettings withSourceSettings(ConsumerSettings c, PatternSettings settings) {
-        if (!SeedConsumers.CUR_INGEST.equals(c.name())) {
-            return c;
-        }
-        Map<String, String> environment = new java.util.TreeMap<>(c.environment());
-        environment.putIfAbsent(FunctionEnvironment.ANOMALY_FACTOR, settings.curIngest().anomalyFactor().toPlainString());
-        environment.putIfAbsent(FunctionEnvironment.ANOMALY_WINDOW_DAYS, String.valueOf(settings.curIngest().anomalyWindowDays()));
-        return new ConsumerSettings(c.name(), c.description(), c.eventPattern(), c.handler(), c.fifo(),
-                c.messageGroupId(), c.grants(), Map.copyOf(environment), c.function(), c.queue());
+    /** {consumer name → value}, in configuration order, for the consumers that have one. */
+    private static Output<Map<String, String>> byName(List<Consumer> consumers,
+                                                      Function<Consumer, Optional<Output<String>>> value) {
+        Map<String, Output<String>> values = new LinkedHashMap<>();
+        consumers.forEach(c -> value.apply(c).ifPresent(v -> values.put(c.name(), v)));
+        return zip(values);
     }
 
-    private static Monitored monitored(EventBusResources bus, StateTable table, List<Consumer> consumers,
-                                       Optional<Workflow> workflow, Optional<AuditTrail> audit,
-                                       Optional<CurIngestSource> cur) {
-        Monitored watched = new Monitored().table(table.name());
-        for (Consumer c : consumers) {
-            watched.rule(c.name(), c.rule().name(), bus.name())
-                    .function(c.name(), c.function().function().name())
-                    .queue(c.name() + "-queue", c.queue().name())
-                    .deadLetterQueue(c.name() + "-dlq", c.deadLetterQueue().name());
-        }
-        watched.deadLetterQueue("events-dlq", bus.eventsDlq().name());
-        workflow.ifPresent(w -> {
-            watched.rule("workflow-trigger", w.triggerRule().name(), bus.name()).stateMachine(w.stateMachine().arn());
-            w.tasksByPurpose().forEach((purpose, fn) -> watched.function(purpose, fn.function().name()));
-        });
-        audit.ifPresent(a -> watched.rule("audit", a.rule().name(), bus.name()).deliveryStream(a.stream().name()));
-        cur.ifPresent(c -> watched.rule("cur-forward", c.forwardingRule().name(), null));
-        return watched;
-    }
-
-    /** {consumer name → value}, in configuration order. */
-    private static Output<Map<String, String>> byConsumer(List<Consumer> consumers,
-                                                         java.util.function.Function<Consumer, Output<String>> value) {
-        List<Output<String>> urls = consumers.stream().map(value).toList();
-        List<String> names = consumers.stream().map(Consumer::name).toList();
-        return Output.all(urls).applyValue(values -> {
+    private static Output<Map<String, String>> zip(Map<String, Output<String>> values) {
+        List<String> names = List.copyOf(values.keySet());
+        return Output.all(List.copyOf(values.values())).applyValue(resolved -> {
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), values.get(i));
+                map.put(names.get(i), resolved.get(i));
             }
             return map;
         });
@@ -227,21 +241,34 @@ public final class EventDrivenPattern extends ComponentResource {
         return consumers;
     }
 
+    /** The bus's name (the pattern's, or the existing one). */
     public Output<String> busName() { return busName; }
     public Output<String> busArn() { return busArn; }
+    /** The archive's name; empty when the archive is off. */
     public Output<String> archiveName() { return archiveName; }
-    public Output<Map<String, String>> queueUrls() { return queueUrls; }
-    public Output<Map<String, String>> deadLetterQueueUrls() { return deadLetterQueueUrls; }
-    /** Per consumer, the CloudWatch log group its function writes to (where {@code ./edp dlq list} finds errors). */
-    public Output<Map<String, String>> logGroupNames() { return logGroupNames; }
-    public Output<String> eventsDeadLetterQueueUrl() { return eventsDeadLetterQueueUrl; }
+    /** The key everything is encrypted with (the pattern's, or the existing one). */
+    public Output<String> keyArn() { return keyArn; }
+    /** The table's name; empty when the table is off. */
     public Output<String> tableName() { return tableName; }
+    public Output<String> tableArn() { return tableArn; }
     public Output<String> notificationsTopicArn() { return notificationsTopicArn; }
     public Output<String> alarmsTopicArn() { return alarmsTopicArn; }
-    public Output<String> stateMachineArn() { return stateMachineArn; }
-    public Output<String> ingestBucketName() { return ingestBucketName; }
-    public Output<String> curatedBucketName() { return curatedBucketName; }
+    /** The DLQ of the pattern's own targets (audit, file-source forwarding, schedules). */
+    public Output<String> eventsDeadLetterQueueUrl() { return eventsDeadLetterQueueUrl; }
     public Output<String> auditBucketName() { return auditBucketName; }
-    public Output<String> keyArn() { return keyArn; }
     public Output<String> dashboardName() { return dashboardName; }
+    /** Per queue consumer, its queue's URL. */
+    public Output<Map<String, String>> queueUrls() { return queueUrls; }
+    /** Per consumer, its dead-letter queue's URL (what {@code ./edp dlq} reads). */
+    public Output<Map<String, String>> deadLetterQueueUrls() { return deadLetterQueueUrls; }
+    /** Per queue or function consumer, its function's ARN. */
+    public Output<Map<String, String>> functionArns() { return functionArns; }
+    /** Per queue or function consumer, the CloudWatch log group its function writes to. */
+    public Output<Map<String, String>> logGroupNames() { return logGroupNames; }
+    /** Per workflow consumer, its state machine's ARN. */
+    public Output<Map<String, String>> stateMachineArns() { return stateMachineArns; }
+    /** Per topic consumer, its topic's ARN. */
+    public Output<Map<String, String>> topicArns() { return topicArns; }
+    /** Per file source and data bucket, the bucket's name. */
+    public Output<Map<String, String>> bucketNames() { return bucketNames; }
 }

@@ -3,7 +3,7 @@ package dev.edp.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Pulumi;
-import dev.edp.pattern.config.RuntimeHandlers;
+import dev.edp.reference.SeedApplication;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class App {
      * engine's config (the JSON the engine passes in {@code PULUMI_CONFIG}), else the default build output.
      */
     static Optional<String> missingRuntimeJar(String engineConfigJson, Path projectDir) {
-        String jar = RuntimeHandlers.DEFAULT_JAR;
+        String jar = SeedApplication.DEFAULT_JAR;
         if (engineConfigJson != null && !engineConfigJson.isBlank()) {
             try {
                 JsonNode node = new ObjectMapper().readTree(engineConfigJson).get(StackConfig.NAMESPACE + ":runtimeJar");

@@ -1,27 +1,26 @@
 package dev.edp.stack;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.config.InvalidConfigException;
+import dev.edp.reference.SeedApplicationArgs;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Reads the stack's {@code edp:*} config into {@link EventDrivenPatternArgs}. Each key is an Args field of the same
- * name ({@code edp:functionDefaults} → {@code functionDefaults}); structured keys arrive from Pulumi as JSON and are
- * bound field by field, so a misspelt or mistyped key fails with its full path ({@code edp:consumers[0].queue.batchSize}).
+ * Reads the stack's {@code edp:*} config: {@code edp:name}, the pattern's Args fields ({@code edp:functionDefaults}
+ * → {@link EventDrivenPatternArgs#functionDefaults()}) and the seed application's ({@code edp:curIngest} →
+ * {@link SeedApplicationArgs#curIngest()}). Every problem is reported at once, in Pulumi's words and with its full
+ * path: a mistyped value ({@code edp:alarms.lambdaErrors: expected a number, got "0.5"}), a misspelt key at any
+ * depth (with the keys that exist there), and a flat key that should have been set with {@code --path}.
  */
 public final class StackConfig {
 
@@ -32,22 +31,22 @@ public final class StackConfig {
     public static final String NAME_KEY = "name";
     public static final String DEFAULT_NAME = "edp";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .addMixIn(com.pulumi.resources.InputArgs.class, PulumiBookkeeping.class)
-            .build();
+    private static final ConfigBinder BINDER = new ConfigBinder(NAMESPACE);
 
-    /** Pulumi's own per-Args bookkeeping field is not configuration. */
-    private abstract static class PulumiBookkeeping {
-        @com.fasterxml.jackson.annotation.JsonIgnore
-        Object inputInfos;
+    /** What the stack's config says: the component's name, the pattern's Args, the seed application's. */
+    public record Bound(String name, EventDrivenPatternArgs pattern, SeedApplicationArgs seed) {
     }
 
     private StackConfig() {
+    }
+
+    /** Every top-level {@code edp:*} key the program reads. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        keys.add(NAME_KEY);
+        keys.addAll(ConfigBinder.keys(EventDrivenPatternArgs.class));
+        keys.addAll(ConfigBinder.keys(SeedApplicationArgs.class));
+        return keys;
     }
 
     /** The component's name ({@code edp:name}, default {@value #DEFAULT_NAME}). */
@@ -56,69 +55,81 @@ public final class StackConfig {
     }
 
     /**
-     * Binds every {@code edp:*} key but {@code name} to the Args; {@code config} answers a key without namespace.
-     * Throws {@link InvalidConfigException} naming each bad key.
+     * Binds every {@code edp:*} key; {@code config} maps each key (without namespace) to its value as the engine
+     * passes it (structured values as JSON text). Throws {@link InvalidConfigException} naming every bad key.
      */
-    public static EventDrivenPatternArgs read(Function<String, Optional<String>> config, List<String> keys) {
-        Map<String, Object> tree = new LinkedHashMap<>();
+    public static Bound read(Map<String, String> config) {
         List<String> problems = new ArrayList<>();
-        for (String key : keys) {
+        List<String> known = keys();
+        ObjectNode pattern = JsonNodeFactory.instance.objectNode();
+        ObjectNode seed = JsonNodeFactory.instance.objectNode();
+        for (var entry : new java.util.TreeMap<>(config).entrySet()) {
+            String key = entry.getKey();
             if (key.equals(NAME_KEY)) {
                 continue;
             }
-            String raw = config.apply(key).orElse(null);
-            if (raw == null) {
+            Field patternField = ConfigBinder.field(EventDrivenPatternArgs.class, key);
+            Field seedField = ConfigBinder.field(SeedApplicationArgs.class, key);
+            Field field = patternField != null ? patternField : seedField;
+            if (field == null) {
+                problems.add(unknown(key, known));
                 continue;
             }
-            tree.put(key, parse(raw));
+            JsonNode value = parse(entry.getValue(), field.getType() == String.class);
+            BINDER.check(value, field.getGenericType(), key, problems);
+            (patternField != null ? pattern : seed).set(key, value);
         }
-        if (!tree.containsKey("environment")) {
+        if (!config.containsKey("environment")) {
             problems.add(NAMESPACE + ":environment: required (dev, staging or prod): "
                     + "pulumi config set edp:environment dev");
         }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
         try {
-            EventDrivenPatternArgs args = JSON.convertValue(tree, EventDrivenPatternArgs.class);
-            if (problems.isEmpty()) {
-                return args;
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(describe(e));
+            return new Bound(config.getOrDefault(NAME_KEY, DEFAULT_NAME),
+                    BINDER.json().treeToValue(pattern, EventDrivenPatternArgs.class),
+                    BINDER.json().treeToValue(seed, SeedApplicationArgs.class));
+        } catch (Exception e) {
+            // The check above mirrors the binder; reaching this is a bug in it, still reported with the key.
+            throw new InvalidConfigException(List.of(NAMESPACE + ": " + e.getMessage().lines().findFirst().orElse("")));
         }
-        throw new InvalidConfigException(problems);
     }
 
-    /** Structured values arrive as JSON text; plain ones as text (numbers and booleans as their literal). */
-    private static Object parse(String raw) {
-        String trimmed = raw.trim();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.equals("true") || trimmed.equals("false")
-                || trimmed.matches("-?\\d+(\\.\\d+)?")) {
-            try {
-                return JSON.readValue(trimmed, Object.class);
-            } catch (Exception e) {
-                return raw;
-            }
+    /** A key the program does not read: a flat key meant as a --path key, or a misspelling. */
+    private static String unknown(String key, List<String> known) {
+        int cut = firstSeparator(key);
+        if (cut > 0 && known.contains(key.substring(0, cut))) {
+            String field = key.charAt(cut) == '.' ? key.substring(cut + 1) : key.substring(cut);
+            return NAMESPACE + ":" + key + ": a flat key is not read: this is the field " + field
+                    + " of " + NAMESPACE + ":" + key.substring(0, cut) + ", set it with --path: pulumi config rm '"
+                    + NAMESPACE + ":" + key + "' && pulumi config set --path '" + NAMESPACE + ":" + key + "' <value>";
         }
-        return raw;
+        return NAMESPACE + ":" + key + ": unknown key" + Suggest.didYouMean(key, known) + "; known keys: "
+                + new TreeSet<>(known);
     }
 
-    private static String describe(IllegalArgumentException e) {
-        Throwable cause = e.getCause() instanceof JsonMappingException ? e.getCause() : e;
-        if (cause instanceof JsonMappingException m) {
-            StringBuilder path = new StringBuilder(NAMESPACE + ":");
-            boolean first = true;
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(first ? "" : ".").append(ref.getFieldName());
-                } else {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-                first = false;
-            }
-            if (m instanceof UnrecognizedPropertyException u) {
-                return path + ": unknown key; known keys here: " + u.getKnownPropertyIds();
-            }
-            return path + ": " + m.getOriginalMessage().lines().findFirst().orElse("invalid value");
+    private static int firstSeparator(String key) {
+        int dot = key.indexOf('.');
+        int bracket = key.indexOf('[');
+        if (dot < 0) {
+            return bracket;
         }
-        return NAMESPACE + ": " + e.getMessage();
+        return bracket < 0 ? dot : Math.min(dot, bracket);
+    }
+
+    /**
+     * A value as the engine passes it: structured values as JSON text; scalars as text (numbers and booleans as
+     * their literal). A string field keeps its text as is.
+     */
+    private static JsonNode parse(String raw, boolean stringField) {
+        if (stringField) {
+            return JsonNodeFactory.instance.textNode(raw);
+        }
+        try {
+            return BINDER.json().readTree(raw.trim());
+        } catch (Exception e) {
+            return JsonNodeFactory.instance.textNode(raw);
+        }
     }
 }

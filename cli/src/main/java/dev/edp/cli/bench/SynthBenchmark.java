@@ -3,7 +3,8 @@ package dev.edp.cli.bench;
 import dev.edp.pattern.EventDrivenPattern;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
-import dev.edp.pattern.inputs.CurIngestArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
+import com.pulumi.asset.FileArchive;
 import dev.edp.testing.MockedProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,23 +58,25 @@ public final class SynthBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code n} consumers of their own (no seed consumers, no CUR source), with the workflow and audit trail. */
+    /** {@code n} queue consumers of their own on the bare pattern (audit trail, alarms, dashboard). */
     static EventDrivenPatternArgs args(int n) {
         List<ConsumerArgs> consumers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             consumers.add(ConsumerArgs.builder()
                     .name("consumer-" + i)
                     .eventPattern("{\"source\":[\"bench\"],\"detail-type\":[\"Event " + i + "\"]}")
-                    .handler("com.acme.Handler" + i + "::handleRequest")
+                    .function(FunctionArgs.builder()
+                            .code(new FileArchive("handlers.jar"))
+                            .handler("com.acme.Handler" + i + "::handleRequest")
+                            .build())
                     .grants("table:read", "table:write", "notifications:publish")
                     .build());
         }
-        return EventDrivenPatternArgs.builder().environment("prod").includeSeedConsumers(false)
-                .curIngest(CurIngestArgs.builder().enabled(false).build()).consumers(consumers).build();
+        return EventDrivenPatternArgs.builder().environment("prod").consumers(consumers).build();
     }
 
     private static int once(EventDrivenPatternArgs args) {
-        MockedProgram.Run run = MockedProgram.of("edp", "bench", Map.of()).run(ctx -> new EventDrivenPattern("edp", args));
+        MockedProgram.Run run = MockedProgram.of("edp", "bench", Map.of()).run(ctx -> new EventDrivenPattern("edp", args, null));
         if (run.failure() != null) {
             throw new IllegalStateException("synth failed", run.failure());
         }

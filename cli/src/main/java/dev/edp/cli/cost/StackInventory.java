@@ -2,7 +2,7 @@ package dev.edp.cli.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.pattern.config.RuntimeHandlers;
+import dev.edp.reference.RuntimeHandlers;
 import dev.edp.testing.GraphResource;
 import dev.edp.testing.ResourceGraph;
 

@@ -18,7 +18,7 @@ import dev.edp.cli.local.run.cur.LoadPhase;
 import dev.edp.cli.local.run.cur.SeedChecklist;
 import dev.edp.cli.local.sandbox.SandboxFile;
 import dev.edp.cli.synth.StackFiles;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.SeedConsumers;
 
 import java.io.IOException;
 import java.io.PrintStream;

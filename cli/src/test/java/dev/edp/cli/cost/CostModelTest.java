@@ -8,8 +8,8 @@ import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.inputs.AuditArgs;
 import dev.edp.pattern.inputs.BusArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
-import dev.edp.pattern.inputs.CurIngestArgs;
-import dev.edp.pattern.inputs.WorkflowArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
+import com.pulumi.asset.FileArchive;
 import dev.edp.testing.MockedProgram;
 import dev.edp.testing.ResourceGraph;
 import org.junit.jupiter.api.Test;
@@ -34,14 +34,13 @@ class CostModelTest {
         MockedProgram.Run run = MockedProgram.of("shop", "dev", Map.of("aws:region", "us-east-1"))
                 .run(ctx -> new EventDrivenPattern("shop", EventDrivenPatternArgs.builder()
                         .environment("dev")
-                        .includeSeedConsumers(false)
-                        .curIngest(CurIngestArgs.builder().enabled(false).build())
-                        .workflow(WorkflowArgs.builder().enabled(false).build())
                         .audit(AuditArgs.builder().enabled(false).build())
                         .bus(BusArgs.builder().archiveRetentionDays(30).build())
                         .consumers(ConsumerArgs.builder().name("billing").eventPattern("{\"source\":[\"billing\"]}")
-                                .handler("com.acme.Billing::handle").build())
-                        .build()));
+                                .function(FunctionArgs.builder().code(new FileArchive("billing.jar"))
+                                        .handler("com.acme.Billing::handle").build())
+                                .build())
+                        .build(), null));
         assertThat(run.failure()).isNull();
         return run.graph();
     }
@@ -107,7 +106,7 @@ class CostModelTest {
         assertThat(dev.functions(StackInventory.Role.CUR_INGEST)).singleElement()
                 .satisfies(f -> assertThat(f.memoryMb()).isEqualTo(1769));
         assertThat(dev.functions(StackInventory.Role.WORKFLOW_TASK)).hasSize(4);
-        assertThat(dev.queues()).hasSize(11);
+        assertThat(dev.queues()).hasSize(12);
         assertThat(dev.archiveRetentionDays()).contains(7);
         assertThat(dev.audit()).hasValueSatisfying(a -> assertThat(a.standardDays()).isEqualTo(30));
         assertThat(dev.alarms()).isEqualTo(Stacks.graph("dev").ofType("aws:cloudwatch/metricAlarm:MetricAlarm").size());

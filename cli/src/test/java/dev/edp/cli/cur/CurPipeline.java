@@ -77,7 +77,7 @@ final class CurPipeline {
                 QueueAttributeName.VISIBILITY_TIMEOUT, "1",
                 QueueAttributeName.REDRIVE_POLICY, JSON.writeValueAsString(Map.of(
                         "deadLetterTargetArn", deadLetters.arn(), "maxReceiveCount", Integer.toString(MAX_RECEIVE_COUNT)))));
-        customBusRules.addRule("cur-ingest", EventPatterns.objectCreated(INGEST_BUCKET, EventPatterns.CUR_SUFFIXES));
+        customBusRules.addRule("cur-ingest", EventPatterns.objectCreated(INGEST_BUCKET, dev.edp.reference.CostReportPipeline.SUFFIXES));
         resources.table(TABLE);
         topicArn = aws.sns.createTopic(b -> b.name("edp-dev-notifications")).topicArn();
         notifications = resources.queue("notifications-subscriber");
@@ -86,7 +86,7 @@ final class CurPipeline {
 
     /** The default bus's rule that forwards the bucket's report uploads to the custom bus. */
     void addForwardingRule() {
-        resources.rule("default", "forward-cur-uploads", EventPatterns.objectCreated(INGEST_BUCKET, EventPatterns.CUR_SUFFIXES),
+        resources.rule("default", "forward-cur-uploads", EventPatterns.objectCreated(INGEST_BUCKET, dev.edp.reference.CostReportPipeline.SUFFIXES),
                 busArn, forwarded.arn());
     }
 

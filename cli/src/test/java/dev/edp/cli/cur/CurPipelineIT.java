@@ -278,7 +278,7 @@ class CurPipelineIT extends OnMoto {
     // ---- helpers ----
 
     private static String CurPipeline_patterns() {
-        return dev.edp.pattern.events.EventPatterns.objectCreated(CurPipeline.INGEST_BUCKET, dev.edp.pattern.events.EventPatterns.CUR_SUFFIXES);
+        return dev.edp.pattern.events.EventPatterns.objectCreated(CurPipeline.INGEST_BUCKET, dev.edp.reference.CostReportPipeline.SUFFIXES);
     }
 
     private void drainIngestQueue(dev.edp.runtime.cur.CurIngestHandler handler) {

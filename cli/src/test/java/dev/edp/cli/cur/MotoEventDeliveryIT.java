@@ -24,7 +24,7 @@ class MotoEventDeliveryIT extends OnMoto {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "reports";
-    private static final String PATTERN = EventPatterns.objectCreated(BUCKET, EventPatterns.CUR_SUFFIXES);
+    private static final String PATTERN = EventPatterns.objectCreated(BUCKET, dev.edp.reference.CostReportPipeline.SUFFIXES);
 
     private static MotoResources resources;
 

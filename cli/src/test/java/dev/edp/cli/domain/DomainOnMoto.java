@@ -11,7 +11,7 @@ import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.MotoResources;
 import dev.edp.cli.local.LocalContext;
 import dev.edp.cli.local.SqsEventSource;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.SeedConsumers;
 import dev.edp.pattern.events.EventPatterns;
 import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.runtime.common.JsonLog;

@@ -3,7 +3,7 @@ package dev.edp.cli.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.pattern.workflow.WorkflowDefinition;
+import dev.edp.reference.workflow.WorkflowDefinition;
 import dev.edp.testing.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

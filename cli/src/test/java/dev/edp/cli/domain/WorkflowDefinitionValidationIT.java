@@ -2,7 +2,7 @@ package dev.edp.cli.domain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.pattern.workflow.WorkflowDefinition;
+import dev.edp.reference.workflow.WorkflowDefinition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.local.LambdaGateway;
 import dev.edp.cli.local.LocalContext;
-import dev.edp.pattern.workflow.WorkflowDefinition;
+import dev.edp.reference.workflow.WorkflowDefinition;
 import dev.edp.runtime.workflow.HandleErrorHandler;
 import dev.edp.runtime.workflow.ProcessOrderHandler;
 import dev.edp.runtime.workflow.ReserveInventoryHandler;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.moto.MotoResources.Notified;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.SeedConsumers;
 import dev.edp.runtime.inventory.InventoryProcessorHandler;
 import dev.edp.runtime.orders.OrderProcessorHandler;
 import dev.edp.runtime.workflow.ApprovalDecisionHandler;

@@ -6,19 +6,18 @@ import dev.edp.pattern.EventDrivenPattern;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.inputs.AlarmArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
-import dev.edp.pattern.inputs.CurIngestArgs;
-import dev.edp.pattern.inputs.FunctionDefaultsArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
+import com.pulumi.asset.FileArchive;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
-import dev.edp.pattern.inputs.WorkflowArgs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The shop's program: EDP's event-driven architecture with the shop's two consumers instead of the seed ones,
- * billing (more memory, a longer timeout, five tries before the DLQ) and shipping (FIFO per order), no workflow and
- * no cost-report ingest, alarms a little stricter, every resource tagged with the team.
+ * The shop's program: EDP's bare pattern with the shop's two consumers, billing (more memory, a longer timeout,
+ * five tries before the DLQ) and shipping (FIFO per order), alarms a little stricter, every resource tagged with
+ * the team.
  */
 public final class ShopEvents {
 
@@ -47,11 +46,8 @@ public final class ShopEvents {
 
         var edp = new EventDrivenPattern("shop", EventDrivenPatternArgs.builder()
                 .environment(environment)
-                .runtimeJar(lambdaJar)
-                .includeSeedConsumers(false)
-                .workflow(WorkflowArgs.builder().enabled(false).build())
-                .curIngest(CurIngestArgs.builder().enabled(false).build())
-                .functionDefaults(FunctionDefaultsArgs.builder().logRetentionDays(30).build())
+                // Every function runs the shop's handlers jar unless it brings its own code.
+                .functionDefaults(FunctionArgs.builder().code(new FileArchive(lambdaJar)).logRetentionDays(30).build())
                 .queueDefaults(QueueDefaultsArgs.builder().targetRetryAttempts(4).build())
                 .alarms(AlarmArgs.builder().lambdaErrors(5.0).build())
                 .tags(Map.of("team", "shop"))
@@ -60,9 +56,10 @@ public final class ShopEvents {
                                 .name("billing")
                                 .description("Issues invoices for paid orders")
                                 .eventPattern("{\"source\":[\"shop.orders\"],\"detail-type\":[\"Order Paid\"]}")
-                                .handler("com.example.shop.billing.InvoiceHandler::handleRequest")
                                 .grants("table:read", "table:write", "notifications:publish")
-                                .function(FunctionDefaultsArgs.builder().memoryMb(1024).timeoutSeconds(60).build())
+                                .function(FunctionArgs.builder()
+                                        .handler("com.example.shop.billing.InvoiceHandler::handleRequest")
+                                        .memoryMb(1024).timeoutSeconds(60).build())
                                 .queue(QueueDefaultsArgs.builder().maxReceiveCount(5).batchSize(5).build())
                                 .environment(Map.of("SHOP_CURRENCY", "EUR"))
                                 .build(),
@@ -70,12 +67,15 @@ public final class ShopEvents {
                                 .name("shipping")
                                 .description("Books parcels, in order, per order")
                                 .eventPattern("{\"source\":[\"shop.orders\"],\"detail-type\":[\"Order Packed\"]}")
-                                .handler("com.example.shop.shipping.ParcelHandler::handleRequest")
+                                .function(FunctionArgs.builder()
+                                        .handler("com.example.shop.shipping.ParcelHandler::handleRequest").build())
                                 .fifo(true)
-                                .messageGroupId("orders")
+                                // One message group per order: parcels of one order in order, and a failing
+                                // order holds back only itself (EventBridge reads the path from each event).
+                                .messageGroupId("$.detail.order_id")
                                 .grants("table:write", "bus:putEvents")
                                 .build())
-                .build());
+                .build(), null);
 
         // What ./edp dlq and ./edp replay read (with --outputs FILE from `pulumi stack output --json`).
         ctx.export("busName", edp.busName());

@@ -48,38 +48,41 @@ public final class Alarms {
             rule.busName().ifPresent(bus -> dims.put("EventBusName", bus));
             dims.put("RuleName", rule.ruleName());
             factory.sum(rule.label() + "-failed-invocations", "AWS/Events", "FailedInvocations", dims,
-                    ">", s.eventBridgeFailedInvocations(), "EventBridge could not deliver events of " + rule.label());
+                    ">", rule.thresholds().eventBridgeFailedInvocations(),
+                    "EventBridge could not deliver events of " + rule.label());
         }
         for (Monitored.Named fn : watched.functions) {
             Map<String, Output<String>> dims = Map.of("FunctionName", fn.name());
-            factory.sum(fn.label() + "-errors", "AWS/Lambda", "Errors", dims, ">", s.lambdaErrors(),
+            AlarmSettings t = fn.thresholds();
+            factory.sum(fn.label() + "-errors", "AWS/Lambda", "Errors", dims, ">", t.lambdaErrors(),
                     "The " + fn.label() + " function is failing");
             factory.percentile(fn.label() + "-duration-p99", "AWS/Lambda", "Duration", dims, "p99",
-                    s.lambdaDurationP99Ms(), "The " + fn.label() + " function got slow (p99 duration)");
-            factory.sum(fn.label() + "-throttles", "AWS/Lambda", "Throttles", dims, ">", s.lambdaThrottles(),
+                    t.lambdaDurationP99Ms(), "The " + fn.label() + " function got slow (p99 duration)");
+            factory.sum(fn.label() + "-throttles", "AWS/Lambda", "Throttles", dims, ">", t.lambdaThrottles(),
                     "The " + fn.label() + " function is being throttled");
         }
         for (Monitored.Named queue : watched.queues) {
             Map<String, Output<String>> dims = Map.of("QueueName", queue.name());
+            AlarmSettings t = queue.thresholds();
             factory.maximum(queue.label() + "-depth", "AWS/SQS", "ApproximateNumberOfMessagesVisible", dims, ">",
-                    s.queueDepth(), "A backlog is building in " + queue.label());
+                    t.queueDepth(), "A backlog is building in " + queue.label());
             factory.maximum(queue.label() + "-oldest-message-age", "AWS/SQS", "ApproximateAgeOfOldestMessage", dims,
-                    ">", s.queueOldestMessageAgeSeconds(), "Messages in " + queue.label() + " are waiting too long");
+                    ">", t.queueOldestMessageAgeSeconds(), "Messages in " + queue.label() + " are waiting too long");
         }
         // Seed 004: "DLQ monitoring (immediate alerting)": DLQs are evaluated every minute, not every period.
         AlarmFactory everyMinute = new AlarmFactory(ctx, alarmsTopicArn, 60, result.alarms);
         for (Monitored.Named dlq : watched.deadLetterQueues) {
             everyMinute.maximum(dlq.label() + "-messages", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                    Map.of("QueueName", dlq.name()), ">=", s.dlqMessages(),
+                    Map.of("QueueName", dlq.name()), ">=", dlq.thresholds().dlqMessages(),
                     "Failed events are waiting in " + dlq.label() + ": inspect with ./edp dlq list");
         }
-        watched.stateMachineArn.ifPresent(arn -> {
-            Map<String, Output<String>> dims = Map.of("StateMachineArn", arn);
-            factory.sum("workflow-failed", "AWS/States", "ExecutionsFailed", dims, ">=", s.workflowFailed(),
-                    "Workflow executions failed");
-            factory.sum("workflow-throttled", "AWS/States", "ExecutionThrottled", dims, ">", s.workflowThrottled(),
-                    "Workflow executions are being throttled");
-        });
+        for (Monitored.Named machine : watched.stateMachines) {
+            Map<String, Output<String>> dims = Map.of("StateMachineArn", machine.name());
+            factory.sum(machine.label() + "-failed", "AWS/States", "ExecutionsFailed", dims, ">=",
+                    machine.thresholds().workflowFailed(), "Executions of " + machine.label() + " failed");
+            factory.sum(machine.label() + "-throttled", "AWS/States", "ExecutionThrottled", dims, ">",
+                    machine.thresholds().workflowThrottled(), "Executions of " + machine.label() + " are throttled");
+        }
         return result;
     }
 
@@ -116,7 +119,8 @@ public final class Alarms {
                 return map;
             });
             var args = MetricAlarmArgs.builder()
-                    .name(ctx.settings().name() + "-" + ctx.settings().environment().id() + "-" + label)
+                    // No explicit name: Pulumi auto-names the alarm from its logical name plus a random suffix, so
+                    // two stacks of one environment in one account never overwrite each other's alarms.
                     .alarmDescription(description)
                     .namespace(namespace)
                     .metricName(metric)

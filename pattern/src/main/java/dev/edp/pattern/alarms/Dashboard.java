@@ -34,14 +34,16 @@ public final class Dashboard {
         watched.functions.forEach(f -> names.add(f.name()));
         watched.queues.forEach(q -> names.add(q.name()));
         watched.deadLetterQueues.forEach(q -> names.add(q.name()));
-        names.add(watched.stateMachineArn.orElse(Output.of("")));
+        watched.stateMachines.forEach(m -> names.add(m.name()));
         names.add(watched.deliveryStreamName.orElse(Output.of("")));
         names.add(watched.tableName.orElse(Output.of("")));
 
         names.add(ctx.region());
         Output<String> body = Output.all(names).applyValue(values -> body(watched, values));
         return new com.pulumi.aws.cloudwatch.Dashboard(ctx.name("dashboard"), DashboardArgs.builder()
-                .dashboardName(ctx.settings().name() + "-" + ctx.settings().environment().id())
+                // Required (no auto-naming): unique per project and stack. CloudWatch dashboard names are at most
+                // 255 characters of letters, digits, '-' and '_' (PutDashboard API reference).
+                .dashboardName(ctx.stackUniqueName("dashboard", 255))
                 .dashboardBody(body)
                 .build(), ctx.options());
     }
@@ -56,7 +58,8 @@ public final class Dashboard {
         watched.queues.forEach(q -> queues.add(it.next()));
         List<String> dlqs = new ArrayList<>();
         watched.deadLetterQueues.forEach(q -> dlqs.add(it.next()));
-        String stateMachine = it.next();
+        List<String> stateMachines = new ArrayList<>();
+        watched.stateMachines.forEach(m -> stateMachines.add(it.next()));
         String stream = it.next();
         String table = it.next();
         String region = it.next();
@@ -64,46 +67,62 @@ public final class Dashboard {
         ObjectNode root = F.objectNode();
         ArrayNode widgets = root.putArray("widgets");
         Layout layout = new Layout(widgets, region);
-        layout.add("EventBridge: matched events and failed invocations", "Sum", metrics -> rules.forEach(r -> {
+        // A widget without metrics is refused by CloudWatch: each is added only when it has something to show.
+        layout.addIf(!rules.isEmpty(), "EventBridge: matched events and failed invocations", "Sum", metrics -> rules.forEach(r -> {
             metrics.add(metric("AWS/Events", "MatchedEvents", r));
             metrics.add(metric("AWS/Events", "FailedInvocations", r));
         }));
-        layout.add("Lambda: invocations and errors", "Sum", metrics -> functions.forEach(fn -> {
+        layout.addIf(!functions.isEmpty(), "Lambda: invocations and errors", "Sum", metrics -> functions.forEach(fn -> {
             metrics.add(line("AWS/Lambda", "Invocations", "FunctionName", fn));
             metrics.add(line("AWS/Lambda", "Errors", "FunctionName", fn));
         }));
-        layout.add("Lambda: duration p99 (ms) and throttles", "p99", metrics -> functions.forEach(fn -> {
+        layout.addIf(!functions.isEmpty(), "Lambda: duration p99 (ms) and throttles", "p99", metrics -> functions.forEach(fn -> {
             metrics.add(line("AWS/Lambda", "Duration", "FunctionName", fn));
             metrics.add(withStat(line("AWS/Lambda", "Throttles", "FunctionName", fn), "Sum"));
         }));
-        layout.add("SQS: visible messages and age of oldest (s)", "Maximum", metrics -> queues.forEach(q -> {
+        layout.addIf(!queues.isEmpty(), "SQS: visible messages and age of oldest (s)", "Maximum", metrics -> queues.forEach(q -> {
             metrics.add(line("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q));
             metrics.add(line("AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", q));
         }));
-        layout.add("Dead-letter queues: failed events waiting", "Maximum", metrics ->
+        layout.addIf(!dlqs.isEmpty(), "Dead-letter queues: failed events waiting", "Maximum", metrics ->
                 dlqs.forEach(q -> metrics.add(line("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", q))));
-        if (!stateMachine.isEmpty()) {
-            layout.add("Step Functions: executions", "Sum", metrics -> {
+        layout.addIf(!stateMachines.isEmpty(), "Step Functions: executions", "Sum", metrics -> {
+            for (String stateMachine : stateMachines) {
                 for (String m : List.of("ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed",
                         "ExecutionsTimedOut", "ExecutionThrottled")) {
                     metrics.add(line("AWS/States", m, "StateMachineArn", stateMachine));
                 }
-            });
-        }
+            }
+        });
         if (!stream.isEmpty() || !table.isEmpty()) {
-            layout.add("Audit stream deliveries and table throttles", "Sum", metrics -> {
+            layout.add("Audit stream deliveries, table throttles and errors", "Sum", metrics -> {
                 if (!stream.isEmpty()) {
                     metrics.add(line("AWS/Firehose", "DeliveryToS3.Records", "DeliveryStreamName", stream));
                     metrics.add(withStat(line("AWS/Firehose", "DeliveryToS3.Success", "DeliveryStreamName", stream),
                             "Average"));
                 }
                 if (!table.isEmpty()) {
-                    metrics.add(line("AWS/DynamoDB", "ThrottledRequests", "TableName", table));
-                    metrics.add(line("AWS/DynamoDB", "SystemErrors", "TableName", table));
+                    // DynamoDB publishes ThrottledRequests and SystemErrors only per (TableName, Operation): a
+                    // TableName-only series of them does not exist and would stay empty. Read/WriteThrottleEvents
+                    // exist per TableName; SystemErrors is summed over every operation by a search expression.
+                    // DynamoDB Developer Guide, "DynamoDB Metrics and dimensions"
+                    // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).
+                    metrics.add(line("AWS/DynamoDB", "ReadThrottleEvents", "TableName", table));
+                    metrics.add(line("AWS/DynamoDB", "WriteThrottleEvents", "TableName", table));
+                    metrics.add(F.arrayNode().add(F.objectNode()
+                            .put("expression", systemErrorsOfTable(table))
+                            .put("label", "SystemErrors (all operations)")
+                            .put("id", "tableSystemErrors")));
                 }
             });
         }
         return root.toString();
+    }
+
+    /** SystemErrors of every operation on the table, summed (a CloudWatch metric math SEARCH expression). */
+    static String systemErrorsOfTable(String table) {
+        return "SUM(SEARCH('{AWS/DynamoDB,Operation,TableName} MetricName=\"SystemErrors\" TableName=\""
+                + table + "\"', 'Sum', 300))";
     }
 
     private static ArrayNode metric(String namespace, String name, String[] rule) {
@@ -131,6 +150,12 @@ public final class Dashboard {
         Layout(ArrayNode widgets, String region) {
             this.widgets = widgets;
             this.region = region;
+        }
+
+        void addIf(boolean any, String title, String stat, Consumer<ArrayNode> fill) {
+            if (any) {
+                add(title, stat, fill);
+            }
         }
 
         void add(String title, String stat, Consumer<ArrayNode> fill) {

@@ -1,5 +1,7 @@
 package dev.edp.pattern.alarms;
 
+import dev.edp.pattern.config.PatternSettings.AlarmSettings;
+
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
@@ -10,42 +12,58 @@ import java.util.Optional;
 public final class Monitored {
 
     /** A rule: {@code busName} empty for the account's default bus (its metrics carry no bus dimension). */
-    public record Rule(String label, Output<String> ruleName, Optional<Output<String>> busName) {
+    public record Rule(String label, Output<String> ruleName, Optional<Output<String>> busName,
+                       AlarmSettings thresholds) {
     }
 
-    public record Named(String label, Output<String> name) {
+    /** A watched thing and the thresholds of its alarms (its consumer's, else the pattern's). */
+    public record Named(String label, Output<String> name, AlarmSettings thresholds) {
     }
 
+    private final AlarmSettings defaults;
     final List<Rule> rules = new ArrayList<>();
     final List<Named> functions = new ArrayList<>();
     final List<Named> queues = new ArrayList<>();
     final List<Named> deadLetterQueues = new ArrayList<>();
-    Optional<Output<String>> stateMachineArn = Optional.empty();
+    final List<Named> stateMachines = new ArrayList<>();
     Optional<Output<String>> deliveryStreamName = Optional.empty();
     Optional<Output<String>> tableName = Optional.empty();
 
+    /** {@code defaults}: the pattern-wide thresholds, for what belongs to no consumer. */
+    public Monitored(AlarmSettings defaults) {
+        this.defaults = defaults;
+    }
+
     public Monitored rule(String label, Output<String> ruleName, Output<String> busName) {
-        rules.add(new Rule(label, ruleName, Optional.ofNullable(busName)));
+        return rule(label, ruleName, busName, defaults);
+    }
+
+    public Monitored rule(String label, Output<String> ruleName, Output<String> busName, AlarmSettings thresholds) {
+        rules.add(new Rule(label, ruleName, Optional.ofNullable(busName), thresholds));
         return this;
     }
 
-    public Monitored function(String label, Output<String> functionName) {
-        functions.add(new Named(label, functionName));
+    public Monitored function(String label, Output<String> functionName, AlarmSettings thresholds) {
+        functions.add(new Named(label, functionName, thresholds));
         return this;
     }
 
-    public Monitored queue(String label, Output<String> queueName) {
-        queues.add(new Named(label, queueName));
+    public Monitored queue(String label, Output<String> queueName, AlarmSettings thresholds) {
+        queues.add(new Named(label, queueName, thresholds));
         return this;
     }
 
     public Monitored deadLetterQueue(String label, Output<String> queueName) {
-        deadLetterQueues.add(new Named(label, queueName));
+        return deadLetterQueue(label, queueName, defaults);
+    }
+
+    public Monitored deadLetterQueue(String label, Output<String> queueName, AlarmSettings thresholds) {
+        deadLetterQueues.add(new Named(label, queueName, thresholds));
         return this;
     }
 
-    public Monitored stateMachine(Output<String> arn) {
-        stateMachineArn = Optional.of(arn);
+    public Monitored stateMachine(String label, Output<String> arn, AlarmSettings thresholds) {
+        stateMachines.add(new Named(label, arn, thresholds));
         return this;
     }
 

@@ -23,19 +23,27 @@ import java.util.Optional;
  * The custom event bus, the policy letting producer accounts put events on it, its archive (for replay), and the
  * shared dead-letter queue of the targets that are not consumers (workflow, audit, default-bus forwarding).
  *
+ * <p>An existing bus ({@code bus.existingBusName}) gets the rules, archive and registry, but keeps its own policy
+ * and encryption.
+ *
  * <p>The archive is encrypted by EventBridge with an AWS owned key: pulumi-aws 6.83 does not expose the archive's
  * {@code KmsKeyIdentifier}. Events on the bus itself use the pattern key when {@code bus.encryptWithPatternKey} is
  * set (AWS then forbids schema discovery).
  */
 public final class EventBusResources {
 
-    private final EventBus bus;
-    private final EventArchive archive;
+    private final Optional<EventBus> bus;
+    private final Output<String> name;
+    private final Output<String> arn;
+    private final Optional<EventArchive> archive;
     private final Optional<EventBusPolicy> policy;
     private final Queue eventsDlq;
 
-    private EventBusResources(EventBus bus, EventArchive archive, Optional<EventBusPolicy> policy, Queue eventsDlq) {
+    private EventBusResources(Optional<EventBus> bus, Output<String> name, Output<String> arn,
+                              Optional<EventArchive> archive, Optional<EventBusPolicy> policy, Queue eventsDlq) {
         this.bus = bus;
+        this.name = name;
+        this.arn = arn;
         this.archive = archive;
         this.policy = policy;
         this.eventsDlq = eventsDlq;
@@ -44,8 +52,13 @@ public final class EventBusResources {
     public static EventBusResources create(PatternContext ctx, Output<String> keyArn) {
         BusSettings settings = ctx.settings().bus();
         Queue eventsDlq = EncryptedQueue.create(ctx, ctx.name("events-dlq"), keyArn,
-                QueueShape.deadLetter(ctx.settings().queueDefaults().dlqRetentionSeconds(), false, null));
+                QueueShape.deadLetter(ctx.settings().queueDefaults().dlqRetentionSeconds(), false));
 
+        if (settings.existingBusName().isPresent()) {
+            Output<String> name = settings.existingBusName().get();
+            Output<String> arn = name.apply(n -> ctx.arn("events", "event-bus/" + n));
+            return new EventBusResources(Optional.empty(), name, arn, archive(ctx, arn), Optional.empty(), eventsDlq);
+        }
         var busArgs = EventBusArgs.builder()
                 .description("EDP " + ctx.settings().name() + " (" + ctx.settings().environment().id() + ") event bus")
                 .tags(ctx.tags());
@@ -68,32 +81,52 @@ public final class EventBusResources {
                     .build(), ctx.options()));
         }
 
-        EventArchive archive = new EventArchive(ctx.name("archive"), EventArchiveArgs.builder()
-                .eventSourceArn(bus.arn())
+        return new EventBusResources(Optional.of(bus), bus.name(), bus.arn(), archive(ctx, bus.arn()), policy,
+                eventsDlq);
+    }
+
+    private static Optional<EventArchive> archive(PatternContext ctx, Output<String> busArn) {
+        BusSettings settings = ctx.settings().bus();
+        if (!settings.archive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventArchive(ctx.name("archive"), EventArchiveArgs.builder()
+                .eventSourceArn(busArn)
                 .retentionDays(settings.archiveRetentionDays())
                 .description("Every event of the EDP bus, for replay (./edp replay)")
-                .build(), ctx.options());
-        return new EventBusResources(bus, archive, policy, eventsDlq);
+                .build(), ctx.options()));
     }
 
-    /** Lets these rules use the events DLQ as their targets' dead-letter queue. Call once all rules exist. */
+    /**
+     * Lets these rules use the events DLQ as their targets' dead-letter queue, and, on a bus encrypted with the
+     * pattern key, the bus itself: the bus-level dead-letter queue receives what EventBridge could not encrypt or
+     * decrypt, sent with the bus as aws:SourceArn, not a rule. EventBridge User Guide, "Encrypting EventBridge event
+     * buses with AWS KMS keys", DLQs for encrypted events
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-event-bus-cmkey.html). Call once all
+     * rules exist.
+     */
     public void allowDeadLettersFrom(PatternContext ctx, List<Output<String>> ruleArns) {
-        EncryptedQueue.allowRules(ctx, ctx.name("events-dlq-policy"), eventsDlq, ruleArns);
+        List<Output<String>> senders = new java.util.ArrayList<>(ruleArns);
+        if (ctx.settings().bus().encryptWithPatternKey()) {
+            senders.add(arn);
+        }
+        EncryptedQueue.allowRules(ctx, ctx.name("events-dlq-policy"), eventsDlq, senders);
     }
 
-    public EventBus bus() {
+    /** The bus the pattern created; empty when it uses an existing one. */
+    public Optional<EventBus> bus() {
         return bus;
     }
 
     public Output<String> name() {
-        return bus.name();
+        return name;
     }
 
     public Output<String> arn() {
-        return bus.arn();
+        return arn;
     }
 
-    public EventArchive archive() {
+    public Optional<EventArchive> archive() {
         return archive;
     }
 

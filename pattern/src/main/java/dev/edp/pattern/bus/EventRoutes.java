@@ -5,10 +5,12 @@ import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetDeadLetterConfigArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetRetryPolicyArgs;
 import com.pulumi.aws.cloudwatch.inputs.EventTargetSqsTargetArgs;
 import com.pulumi.core.Output;
 import dev.edp.pattern.PatternContext;
+import dev.edp.pattern.inputs.InputTransformerArgs;
 
 /**
  * Rules and their targets. Every target gets a dead-letter queue and a retry policy: an event EventBridge cannot
@@ -31,21 +33,30 @@ public final class EventRoutes {
                 .build(), ctx.options());
     }
 
-    /** How a target delivers: where it sends, as whom, and where undeliverable events go. */
+    /** How a target delivers: where it sends, as whom, what part of the event, and where undeliverable events go. */
     public record Delivery(Output<String> targetArn, Output<String> deadLetterArn, int retryAttempts,
-                           int maxEventAgeSeconds, Output<String> roleArn, String messageGroupId) {
+                           int maxEventAgeSeconds, Output<String> roleArn, String messageGroupId, String inputPath,
+                           InputTransformerArgs inputTransformer) {
 
         public static Delivery to(Output<String> targetArn, Output<String> deadLetterArn, int retryAttempts,
                                   int maxEventAgeSeconds) {
-            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, null, null);
+            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, null, null, null, null);
         }
 
         public Delivery as(Output<String> role) {
-            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, role, messageGroupId);
+            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, role, messageGroupId,
+                    inputPath, inputTransformer);
         }
 
         public Delivery inGroup(String group) {
-            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, roleArn, group);
+            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, roleArn, group,
+                    inputPath, inputTransformer);
+        }
+
+        /** Deliver only part of the event (InputPath) or a reshaped one (input transformer); null: the event. */
+        public Delivery shaped(String path, InputTransformerArgs transformer) {
+            return new Delivery(targetArn, deadLetterArn, retryAttempts, maxEventAgeSeconds, roleArn, messageGroupId,
+                    path, transformer);
         }
     }
 
@@ -63,7 +74,21 @@ public final class EventRoutes {
         if (delivery.roleArn() != null) {
             args.roleArn(delivery.roleArn());
         }
+        if (delivery.inputPath() != null) {
+            args.inputPath(delivery.inputPath());
+        }
+        if (delivery.inputTransformer() != null) {
+            args.inputTransformer(EventTargetInputTransformerArgs.builder()
+                    .inputPaths(delivery.inputTransformer().inputPaths())
+                    .inputTemplate(delivery.inputTransformer().inputTemplate())
+                    .build());
+        }
         if (delivery.messageGroupId() != null) {
+            // A FIFO target's message group: a constant, or a JSON path into the event ("$.detail.order_id") that
+            // EventBridge resolves per event, so one poison message holds back only its own group. EventBridge
+            // User Guide, "Event bus targets", Target parameters and Dynamic path parameters
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-targets.html); SqsParameters in the
+            // EventBridge API reference. pulumi-aws 6.83 passes sqsTarget.messageGroupId through as that string.
             args.sqsTarget(EventTargetSqsTargetArgs.builder().messageGroupId(delivery.messageGroupId()).build());
         }
         return new EventTarget(logicalName, args.build(), ctx.options());

@@ -7,29 +7,32 @@ import com.pulumi.aws.schemas.RegistryArgs;
 import com.pulumi.aws.schemas.Schema;
 import com.pulumi.aws.schemas.SchemaArgs;
 import dev.edp.pattern.PatternContext;
-import dev.edp.pattern.events.SeedSchemas;
+import dev.edp.pattern.config.PatternSettings.SchemaSettings;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The schema registry of the bus: the event types the pattern knows, registered as JSON Schema Draft 4 (AWS keeps
- * a new version whenever the content changes), and a discoverer that records what producers really send.
+ * The schema registry of the bus: the user's event types, registered as JSON Schema Draft 4 (AWS keeps a new
+ * version whenever the content changes), and a discoverer that records what producers really send.
  */
 public final class SchemaRegistry {
 
-    private final Registry registry;
+    private final Optional<Registry> registry;
     private final Optional<Discoverer> discoverer;
     private final List<Schema> schemas;
 
-    private SchemaRegistry(Registry registry, Optional<Discoverer> discoverer, List<Schema> schemas) {
+    private SchemaRegistry(Optional<Registry> registry, Optional<Discoverer> discoverer, List<Schema> schemas) {
         this.registry = registry;
         this.discoverer = discoverer;
         this.schemas = schemas;
     }
 
     public static SchemaRegistry create(PatternContext ctx, EventBusResources bus) {
+        if (!ctx.settings().bus().schemaRegistry()) {
+            return new SchemaRegistry(Optional.empty(), Optional.empty(), List.of());
+        }
         Registry registry = new Registry(ctx.name("schemas"), RegistryArgs.builder()
                 .description("Event types of the EDP " + ctx.settings().name() + " bus")
                 .tags(ctx.tags())
@@ -43,25 +46,25 @@ public final class SchemaRegistry {
                     .build(), ctx.options()));
         }
         List<Schema> schemas = new ArrayList<>();
-        for (String detailType : ctx.settings().bus().schemaEventTypes()) {
-            SeedSchemas.EventType type = SeedSchemas.byDetailType(detailType).orElseThrow();
-            schemas.add(new Schema(ctx.name("schema", slug(detailType)), SchemaArgs.builder()
+        for (SchemaSettings schema : ctx.settings().bus().schemas()) {
+            schemas.add(new Schema(ctx.name("schema", slug(schema.name())), SchemaArgs.builder()
                     .registryName(registry.name())
-                    .name(type.schemaName())
+                    .name(schema.name())
                     .type("JSONSchemaDraft4")
-                    .content(type.content())
-                    .description(detailType + " events (source " + type.source() + ")")
+                    .content(schema.content())
+                    .description(schema.description())
                     .tags(ctx.tags())
                     .build(), ctx.options()));
         }
-        return new SchemaRegistry(registry, discoverer, schemas);
+        return new SchemaRegistry(Optional.of(registry), discoverer, schemas);
     }
 
-    static String slug(String detailType) {
-        return detailType.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    /** A schema's name as part of a logical name: {@code orders@OrderCreated} → {@code orders-ordercreated}. */
+    static String slug(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    public Registry registry() {
+    public Optional<Registry> registry() {
         return registry;
     }
 

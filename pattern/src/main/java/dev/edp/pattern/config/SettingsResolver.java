@@ -4,25 +4,35 @@ import dev.edp.events.QueueDefaults;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.config.PatternSettings.AlarmSettings;
 import dev.edp.pattern.config.PatternSettings.AuditSettings;
+import dev.edp.pattern.config.PatternSettings.BucketSettings;
 import dev.edp.pattern.config.PatternSettings.BusSettings;
 import dev.edp.pattern.config.PatternSettings.ConsumerSettings;
-import dev.edp.pattern.config.PatternSettings.CurIngestSettings;
+import dev.edp.pattern.config.PatternSettings.FileSourceSettings;
 import dev.edp.pattern.config.PatternSettings.FunctionSettings;
+import dev.edp.pattern.config.PatternSettings.Kind;
 import dev.edp.pattern.config.PatternSettings.QueueSettings;
+import dev.edp.pattern.config.PatternSettings.ScheduleSettings;
+import dev.edp.pattern.config.PatternSettings.SchemaSettings;
 import dev.edp.pattern.config.PatternSettings.SubscriptionSettings;
+import dev.edp.pattern.config.PatternSettings.TableIndex;
+import dev.edp.pattern.config.PatternSettings.TableKey;
 import dev.edp.pattern.config.PatternSettings.TableSettings;
+import dev.edp.pattern.config.PatternSettings.TaskSettings;
 import dev.edp.pattern.config.PatternSettings.WorkflowSettings;
-import dev.edp.pattern.events.EventPatterns;
-import dev.edp.pattern.events.SeedSchemas;
 import dev.edp.pattern.inputs.AlarmArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
-import dev.edp.pattern.inputs.FunctionDefaultsArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
+import dev.edp.pattern.inputs.SubscriptionArgs;
+import dev.edp.pattern.inputs.TableKeyArgs;
+import dev.edp.pattern.inputs.TaskArgs;
+import dev.edp.pattern.inputs.WorkflowArgs;
 
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +41,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Turns {@link EventDrivenPatternArgs} into {@link PatternSettings}: the environment's preset first, then the
- * user's values on top, most specific last (pattern-wide defaults, then a seed consumer's own values, then the
- * user's consumer). Then validates the result once; see {@link ConfigValidator}.
+ * Turns {@link EventDrivenPatternArgs} into {@link PatternSettings}. Each layer the user wrote is validated where
+ * it was written ({@link ConfigValidator}); then the layers are merged, most specific first (a task's or consumer's
+ * own function, then the workflow's task defaults, then {@code functionDefaults}, then the environment's preset:
+ * {@link EnvironmentPreset}, the one place defaults live); then the rules that relate fields of the merged result
+ * are checked, naming the consumer's field. Every problem is reported at once.
  */
 public final class SettingsResolver {
 
@@ -42,49 +54,134 @@ public final class SettingsResolver {
 
     /** Resolves and validates; throws {@link InvalidConfigException} listing every problem. */
     public static PatternSettings resolve(String name, EventDrivenPatternArgs args) {
-        List<String> problems = new ArrayList<>();
+        Problems p = new Problems();
+        p.check(name != null && ConfigValidator.COMPONENT_NAME.matcher(name).matches(), "name",
+                "the component name must be 1..20 lowercase letters, digits or dashes, starting with a letter (got '"
+                        + name + "'): it prefixes every resource name, whose AWS limits are 64 characters");
         Optional<Environment> parsed = Environment.parse(args.environment());
         if (parsed.isEmpty()) {
-            problems.add("environment: must be one of dev, staging, prod (got "
+            p.add("environment", "must be one of dev, staging, prod (got "
                     + (args.environment() == null ? "nothing" : "'" + args.environment() + "'") + ")");
         }
         // Resolve with the dev preset when the environment is wrong, so the other problems are reported too.
         Environment environment = parsed.orElse(Environment.DEV);
         EnvironmentPreset preset = EnvironmentPreset.of(environment);
 
+        ConfigValidator.function(p, "functionDefaults", args.functionDefaults());
+        ConfigValidator.queue(p, "queueDefaults", args.queueDefaults());
+        ConfigValidator.alarms(p, "alarms", args.alarms(), true);
         FunctionSettings functionDefaults = function(preset, List.of(args.functionDefaults()));
         QueueSettings queueDefaults = queue(preset, functionDefaults, List.of(args.queueDefaults()));
+        ConfigValidator.mergedQueue(p, "queueDefaults", queueDefaults, false, null);
+        AlarmSettings alarms = alarms(List.of(args.alarms()));
 
-        var curArgs = args.curIngest();
-        boolean curEnabled = curArgs.enabled().orElse(true);
-        List<ConsumerSettings> consumers = consumers(args, preset, curEnabled, problems);
+        BusSettings bus = bus(p, args, preset);
+        TableSettings table = table(p, args, preset);
+        List<SubscriptionSettings> subscriptions = subscriptions(p, "subscriptions", args.subscriptions(), true);
 
-        var busArgs = args.bus();
-        BusSettings bus = new BusSettings(
-                busArgs.producerAccountIds().orElse(List.of()),
-                busArgs.archiveRetentionDays().orElse(preset.archiveRetentionDays()),
-                busArgs.schemaDiscovery().orElse(true),
-                busArgs.encryptWithPatternKey().orElse(false),
-                busArgs.schemaEventTypes().orElse(SeedSchemas.DETAIL_TYPES));
+        Names names = new Names(p);
+        List<FileSourceSettings> fileSources = new ArrayList<>();
+        for (int i = 0; i < args.fileSources().size(); i++) {
+            var f = args.fileSources().get(i);
+            String at = "fileSources[" + i + "]";
+            if (!names.bucket(at, f.name())) {
+                continue;
+            }
+            f.prefix().ifPresent(prefix -> p.check(!prefix.isEmpty(), at + ".prefix", "must not be empty (leave it unset)"));
+            for (String suffix : f.suffixes()) {
+                p.check(suffix != null && !suffix.isEmpty(), at + ".suffixes", "a suffix must not be empty");
+            }
+            fileSources.add(new FileSourceSettings(f.name(), f.existingBucketName(), f.prefix(), f.suffixes()));
+        }
+        List<BucketSettings> buckets = new ArrayList<>();
+        for (int i = 0; i < args.buckets().size(); i++) {
+            var b = args.buckets().get(i);
+            String at = "buckets[" + i + "]";
+            if (!names.bucket(at, b.name())) {
+                continue;
+            }
+            b.expireAfterDays().ifPresent(d -> p.check(d >= 1, at + ".expireAfterDays", "must be at least 1 (got " + d + ")"));
+            buckets.add(new BucketSettings(b.name(), b.expireAfterDays()));
+        }
 
-        var tableArgs = args.table();
-        TableSettings table = new TableSettings(
-                tableArgs.deletionProtection().orElse(preset.tableDeletionProtection()),
-                tableArgs.streamEnabled().orElse(false),
-                tableArgs.ttlAttribute().orElse(EnvironmentPreset.TTL_ATTRIBUTE));
+        List<ConsumerSettings> consumers = new ArrayList<>();
+        for (int i = 0; i < args.consumers().size(); i++) {
+            ConsumerArgs c = args.consumers().get(i);
+            if (c != null && !c.enabled().orElse(true)) {
+                continue;
+            }
+            if (names.consumer("consumers[" + i + "]", c == null ? null : c.name())) {
+                consumers.add(consumer(p, "consumers[" + c.name() + "]", c, args, preset, functionDefaults, alarms,
+                        names));
+            }
+        }
+        Set<String> workflowNames = new HashSet<>();
+        consumers.stream().filter(c -> c.kind() == Kind.WORKFLOW).forEach(c -> workflowNames.add(c.name()));
+        Set<String> bucketNames = new HashSet<>();
+        fileSources.forEach(f -> bucketNames.add(f.name()));
+        buckets.forEach(b -> bucketNames.add(b.name()));
+        for (ConsumerSettings c : consumers) {
+            String at = "consumers[" + c.name() + "]";
+            references(p, at, c.grants(), c.environment(), bucketNames, workflowNames, table.enabled());
+            c.fileSource().ifPresent(f -> p.check(fileSources.stream().anyMatch(s -> s.name().equals(f)),
+                    at + ".fileSource", "no file source is named '" + f + "'"));
+            c.workflow().ifPresent(w -> {
+                references(p, at + ".workflow", w.grants(), Map.of(), bucketNames, workflowNames, table.enabled());
+                w.tasks().forEach(t -> references(p, at + ".workflow.tasks[" + t.name() + "]", t.grants(),
+                        t.environment(), bucketNames, workflowNames, table.enabled()));
+            });
+        }
 
-        List<SubscriptionSettings> subscriptions = args.subscriptions().stream()
-                .map(s -> new SubscriptionSettings(s.topic(), s.protocol(), s.endpoint(), s.filterPolicy(),
-                        s.rawMessageDelivery().orElse(false)))
-                .toList();
+        for (int i = 0; i < subscriptions.size(); i++) {
+            SubscriptionSettings s = subscriptions.get(i);
+            String at = "subscriptions[" + i + "].endpoint";
+            s.consumerEndpoint().ifPresent(target -> {
+                Optional<ConsumerSettings> consumer = consumers.stream().filter(c -> c.name().equals(target)).findFirst();
+                p.check(consumer.isPresent(), at, "names no consumer of this pattern ('" + target + "'; consumers: "
+                        + consumers.stream().map(ConsumerSettings::name).toList() + ")");
+                consumer.ifPresent(c -> {
+                    if (s.protocol().equals("sqs")) {
+                        p.check(c.kind() == Kind.QUEUE, at, "consumer '" + target + "' has no queue (kind "
+                                + c.kind().id() + ")");
+                        // The pattern's topics are standard topics, which cannot deliver to a FIFO queue (SNS
+                        // Developer Guide, "FIFO topics": a FIFO queue subscribes to FIFO topics only).
+                        p.check(!c.fifo(), at, "consumer '" + target + "' has a FIFO queue, which a standard SNS topic"
+                                + " cannot deliver to");
+                    } else if (s.protocol().equals("lambda")) {
+                        p.check(c.kind().hasFunction(), at, "consumer '" + target + "' has no function (kind "
+                                + c.kind().id() + ")");
+                    }
+                });
+            });
+        }
 
-        var wf = args.workflow();
-        WorkflowSettings workflow = new WorkflowSettings(
-                wf.enabled().orElse(true),
-                wf.approvalTimeoutSeconds().orElse(EnvironmentPreset.APPROVAL_TIMEOUT_SECONDS),
-                wf.logLevel().orElse(preset.workflowLogLevel()),
-                wf.includeExecutionData().orElse(preset.workflowIncludeExecutionData()),
-                function(preset, List.of(wf.function(), args.functionDefaults())));
+        List<ScheduleSettings> schedules = new ArrayList<>();
+        for (int i = 0; i < args.schedules().size(); i++) {
+            var s = args.schedules().get(i);
+            String at = "schedules[" + i + "]";
+            if (!names.schedule(at, s.name())) {
+                continue;
+            }
+            at = "schedules[" + s.name() + "]";
+            p.check(s.expression() != null && s.expression().matches("(rate|cron|at)\\(.+\\)"), at + ".expression",
+                    "must be rate(...), cron(...) or at(...) (EventBridge Scheduler; got '" + s.expression() + "')");
+            s.detail().ifPresent(d -> ConfigValidator.jsonObject(p, s.name() == null ? "schedules" : "schedules["
+                    + s.name() + "].detail", d));
+            if (s.consumer().isPresent()) {
+                String target = s.consumer().get();
+                Optional<ConsumerSettings> consumer = consumers.stream().filter(c -> c.name().equals(target)).findFirst();
+                p.check(consumer.isPresent() && consumer.get().kind().hasFunction(), at + ".consumer",
+                        "must name a consumer of kind queue or function (got '" + target + "')");
+                p.check(s.source().isEmpty() && s.detailType().isEmpty(), at + ".consumer",
+                        "a schedule invoking a consumer puts no event on the bus: leave source and detailType unset");
+            }
+            schedules.add(new ScheduleSettings(s.name(), s.expression(),
+                    s.timezone().orElse(EnvironmentPreset.SCHEDULE_TIMEZONE),
+                    s.description().orElse("EDP schedule " + s.name()), s.consumer(),
+                    s.source().orElse(EnvironmentPreset.SCHEDULE_SOURCE),
+                    s.detailType().orElse(EnvironmentPreset.SCHEDULE_DETAIL_TYPE), s.detail().orElse("{}"),
+                    s.enabled().orElse(true)));
+        }
 
         var au = args.audit();
         AuditSettings audit = new AuditSettings(
@@ -94,127 +191,420 @@ public final class SettingsResolver {
                 au.expireAfterDays().orElse(preset.auditExpireAfterDays()),
                 au.bufferingSeconds().orElse(preset.auditBufferingSeconds()),
                 au.bufferingMb().orElse(EnvironmentPreset.AUDIT_BUFFERING_MB));
-
-        AlarmArgs al = args.alarms();
-        AlarmSettings alarms = new AlarmSettings(
-                al.enabled().orElse(true),
-                al.periodSeconds().orElse(300),
-                al.eventBridgeFailedInvocations().orElse(10.0),
-                al.lambdaErrors().orElse(10.0),
-                al.lambdaDurationP99Ms().orElse(10_000.0),
-                al.lambdaThrottles().orElse(0.0),
-                al.queueDepth().orElse(10_000.0),
-                al.queueOldestMessageAgeSeconds().orElse(900.0),
-                al.dlqMessages().orElse(1.0),
-                al.workflowFailed().orElse(1.0),
-                al.workflowThrottled().orElse(5.0));
-
-        BigDecimal anomalyFactor = BigDecimal.valueOf(3);
-        String rawFactor = curArgs.anomalyFactor().orElse(null);
-        if (rawFactor != null) {
-            try {
-                anomalyFactor = new BigDecimal(rawFactor.trim());
-            } catch (NumberFormatException e) {
-                problems.add("curIngest.anomalyFactor: must be a decimal number (got '" + rawFactor + "')");
-            }
+        if (audit.enabled()) {
+            ConfigValidator.audit(p, "audit", au, audit);
         }
-        CurIngestSettings curIngest = new CurIngestSettings(curEnabled, curArgs.existingBucketName(),
-                curArgs.suffixes().orElse(EventPatterns.CUR_SUFFIXES), anomalyFactor,
-                curArgs.anomalyWindowDays().orElse(7));
 
         Map<String, String> tags = new TreeMap<>(args.tags());
-        tags.put("edp:pattern", name);
+        tags.put("edp:pattern", String.valueOf(name));
         tags.put("edp:environment", environment.id());
 
-        PatternSettings settings = new PatternSettings(name, environment,
-                args.runtimeJar().orElse(RuntimeHandlers.DEFAULT_JAR), functionDefaults, queueDefaults, consumers, bus,
-                table, subscriptions, workflow, audit, alarms, curIngest, Map.copyOf(tags));
-
-        problems.addAll(ConfigValidator.validate(settings));
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
+        var accessLogs = new PatternSettings.AccessLogSettings(args.accessLogs().enabled().orElse(true),
+                args.accessLogs().expireAfterDays().orElse(EnvironmentPreset.accessLogExpireAfterDays(environment)));
+        if (accessLogs.enabled()) {
+            p.check(accessLogs.expireAfterDays() >= 1, "accessLogs.expireAfterDays",
+                    "must be at least 1 day (got " + accessLogs.expireAfterDays() + ")");
         }
-        return settings;
+
+        p.throwIfAny();
+        return new PatternSettings(name, environment, args.key().existingKeyArn(), bus, table,
+                List.copyOf(subscriptions), List.copyOf(consumers), List.copyOf(fileSources), List.copyOf(buckets),
+                List.copyOf(schedules), functionDefaults, queueDefaults, audit, alarms, accessLogs, Map.copyOf(tags));
     }
 
-    /** Seed consumers (when included), with the user's consumers merged over them by name, in a stable order. */
-    private static List<ConsumerSettings> consumers(EventDrivenPatternArgs args, EnvironmentPreset preset,
-                                                    boolean curEnabled, List<String> problems) {
-        Map<String, List<ConsumerArgs>> layersByName = new LinkedHashMap<>();
-        if (args.includeSeedConsumers().orElse(true)) {
-            SeedConsumers.domain().forEach(c -> layersByName.put(c.name(), new ArrayList<>(List.of(c))));
+    private static ConsumerSettings consumer(Problems p, String at, ConsumerArgs c, EventDrivenPatternArgs args,
+                                             EnvironmentPreset preset, FunctionSettings functionDefaults,
+                                             AlarmSettings patternAlarms, Names names) {
+        Optional<Kind> parsedKind = Kind.parse(c.kind().orElse(Kind.QUEUE.id()));
+        if (parsedKind.isEmpty()) {
+            p.add(at + ".kind", "must be one of queue, function, workflow, topic, bus (got '" + c.kind().get() + "')");
         }
-        if (curEnabled) {
-            layersByName.put(SeedConsumers.CUR_INGEST, new ArrayList<>(List.of(SeedConsumers.curIngest())));
+        Kind kind = parsedKind.orElse(Kind.QUEUE);
+
+        if (c.eventPattern().isPresent() == c.fileSource().isPresent()) {
+            p.add(c.fileSource().isPresent() ? at + ".fileSource" : at + ".eventPattern",
+                    c.fileSource().isPresent() ? "give either eventPattern or fileSource, not both"
+                            : "is empty: every consumer needs an EventBridge event pattern (a JSON object) or a fileSource");
+        } else {
+            c.eventPattern().ifPresent(pattern -> ConfigValidator.eventPattern(p, at + ".eventPattern", pattern));
         }
-        Set<String> seen = new java.util.HashSet<>();
-        List<ConsumerArgs> userConsumers = args.consumers();
-        for (int i = 0; i < userConsumers.size(); i++) {
-            ConsumerArgs c = userConsumers.get(i);
-            String field = "consumers[" + i + "]";
-            if (c == null || c.name() == null || c.name().isBlank()) {
-                problems.add(field + ".name: every consumer needs a name");
-                continue;
-            }
-            if (!seen.add(c.name())) {
-                problems.add(field + ".name: duplicate consumer name '" + c.name() + "'");
-                continue;
-            }
-            if (SeedConsumers.CUR_INGEST.equals(c.name()) && !curEnabled) {
-                problems.add(field + ".name: 'cur-ingest' is the CUR consumer; it exists only with curIngest.enabled");
-                continue;
-            }
-            // The user's layer goes first: it wins over the seed's values.
-            layersByName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(0, c);
+        if (c.inputPath().isPresent() && c.inputTransformer().isPresent()) {
+            p.add(at + ".inputTransformer", "give either inputPath or inputTransformer, not both");
+        }
+        c.inputPath().ifPresent(path -> p.check(path.startsWith("$"), at + ".inputPath",
+                "must be a JSONPath starting with $ (got '" + path + "')"));
+        c.inputTransformer().ifPresent(t -> p.check(t.inputTemplate() != null && !t.inputTemplate().isBlank(),
+                at + ".inputTransformer.inputTemplate", "must not be empty"));
+
+        ConfigValidator.queue(p, at + ".queue", c.queue());
+        ConfigValidator.alarms(p, at + ".alarms", c.alarms(), false);
+        ConfigValidator.statements(p, at + ".statements", c.statements());
+        List<Grant> grants = grants(p, at + ".grants", c.grants());
+
+        Optional<FunctionSettings> function = Optional.empty();
+        if (kind.hasFunction()) {
+            ConfigValidator.function(p, at + ".function", c.function());
+            FunctionSettings merged = function(preset, List.of(c.function(), args.functionDefaults()));
+            ConfigValidator.mergedFunction(p, at + ".function", merged);
+            function = Optional.of(merged);
+        } else {
+            notFor(p, at, kind, "function", hasAnything(c.function()));
+            notFor(p, at, kind, "grants", !c.grants().isEmpty());
+            notFor(p, at, kind, "statements", !c.statements().isEmpty());
+            notFor(p, at, kind, "environment", !c.environment().isEmpty());
+        }
+        QueueSettings queue = queue(preset, function.orElse(functionDefaults), List.of(c.queue(), args.queueDefaults()));
+        boolean fifo = c.fifo().orElse(false);
+        if (kind == Kind.QUEUE) {
+            p.check(!fifo || c.messageGroupId().filter(g -> !g.isBlank()).isPresent(), at + ".messageGroupId",
+                    "a FIFO consumer needs a message group id: EventBridge must set one on every message it sends");
+            c.messageGroupId().filter(g -> fifo && !g.isBlank()).ifPresent(g -> {
+                p.check(g.length() <= 100, at + ".messageGroupId",
+                        "must be at most 100 characters (EventBridge SqsParameters; got " + g.length() + ")");
+                p.check(!g.startsWith("$") || ConfigValidator.MESSAGE_GROUP_PATH.matcher(g).matches(),
+                        at + ".messageGroupId", "a JSON path must be in the dot notation EventBridge resolves at run"
+                                + " time, e.g. $.detail.order_id (got '" + g + "')");
+            });
+            p.check(fifo || c.messageGroupId().isEmpty(), at + ".messageGroupId",
+                    "only FIFO consumers take a message group id; set fifo: true or remove it");
+            ConfigValidator.mergedQueue(p, at + ".queue", queue, fifo, c.queue());
+            int needed = EnvironmentPreset.VISIBILITY_TIMEOUT_FACTOR * function.orElseThrow().timeoutSeconds();
+            p.check(queue.visibilityTimeoutSeconds() >= needed, at + ".queue.visibilityTimeoutSeconds",
+                    "must be at least 6 x function.timeoutSeconds = " + needed + " (AWS guidance for SQS event sources;"
+                            + " got " + queue.visibilityTimeoutSeconds() + ")");
+        } else {
+            notFor(p, at, kind, "fifo", c.fifo().isPresent());
+            notFor(p, at, kind, "messageGroupId", c.messageGroupId().isPresent());
+        }
+        if (kind == Kind.FUNCTION) {
+            p.range(c.retryAttempts(), 0, 2, at + ".retryAttempts");
+            p.range(c.maxEventAgeSeconds(), 60, 21_600, at + ".maxEventAgeSeconds");
+        } else {
+            notFor(p, at, kind, "retryAttempts", c.retryAttempts().isPresent());
+            notFor(p, at, kind, "maxEventAgeSeconds", c.maxEventAgeSeconds().isPresent());
         }
 
-        List<ConsumerSettings> result = new ArrayList<>();
-        layersByName.forEach((consumerName, layers) -> {
-            if (!first(layers, ConsumerArgs::enabled).orElse(true)) {
-                return;
+        Optional<WorkflowSettings> workflow = Optional.empty();
+        if (kind == Kind.WORKFLOW) {
+            if (c.workflow().isEmpty()) {
+                p.add(at + ".workflow", "a workflow consumer needs its state machine: a definition or an existing ARN");
+            } else {
+                workflow = Optional.of(workflow(p, at + ".workflow", c.workflow().get(), args, preset, names));
             }
-            List<FunctionDefaultsArgs> functionLayers = new ArrayList<>();
-            layers.forEach(l -> functionLayers.add(l.function()));
-            functionLayers.add(args.functionDefaults());
-            FunctionSettings function = function(preset, functionLayers);
+        } else {
+            notFor(p, at, kind, "workflow", c.workflow().isPresent());
+        }
+        List<SubscriptionSettings> subscriptions = List.of();
+        if (kind == Kind.TOPIC) {
+            subscriptions = subscriptions(p, at + ".subscriptions", c.subscriptions(), false);
+            p.check(c.topicArn().isEmpty() || c.subscriptions().isEmpty(), at + ".subscriptions",
+                    "subscriptions are for the topic the pattern creates; an existing topic (topicArn) keeps its own");
+        } else {
+            notFor(p, at, kind, "topicArn", c.topicArn().isPresent());
+            notFor(p, at, kind, "subscriptions", !c.subscriptions().isEmpty());
+        }
+        if (kind == Kind.BUS) {
+            p.check(c.targetBusArn().isPresent(), at + ".targetBusArn", "a bus consumer needs the ARN of the bus to forward to");
+        } else {
+            notFor(p, at, kind, "targetBusArn", c.targetBusArn().isPresent());
+        }
+        function.ifPresent(f -> c.alarms().lambdaDurationP99Ms().ifPresent(ms -> p.check(
+                ms > 0 && ms <= f.timeoutSeconds() * 1000.0, at + ".alarms.lambdaDurationP99Ms",
+                "must be more than 0 and at most the function's timeout (" + f.timeoutSeconds() * 1000
+                        + " ms; got " + ms + ")")));
+        return new ConsumerSettings(c.name(), c.description().orElse("EDP consumer " + c.name()), kind,
+                c.eventPattern(), c.fileSource(), c.inputPath(), c.inputTransformer(), function, grants,
+                c.statements(), new TreeMap<>(c.environment()), queue, fifo, c.messageGroupId(),
+                c.retryAttempts().orElse(EnvironmentPreset.ASYNC_RETRY_ATTEMPTS),
+                c.maxEventAgeSeconds().orElse(EnvironmentPreset.ASYNC_MAX_EVENT_AGE_SECONDS), workflow, c.topicArn(),
+                subscriptions, c.targetBusArn(), alarms(List.of(c.alarms(), args.alarms())));
+    }
 
-            List<QueueDefaultsArgs> queueLayers = new ArrayList<>();
-            layers.forEach(l -> queueLayers.add(l.queue()));
-            queueLayers.add(args.queueDefaults());
-            QueueSettings queue = queue(preset, function, queueLayers);
+    private static WorkflowSettings workflow(Problems p, String at, WorkflowArgs w, EventDrivenPatternArgs args,
+                                             EnvironmentPreset preset, Names names) {
+        int given = (w.definition().isPresent() ? 1 : 0) + (w.definitionFile().isPresent() ? 1 : 0)
+                + (w.existingStateMachineArn().isPresent() ? 1 : 0);
+        p.check(given == 1, at + ".definition",
+                "give exactly one of definition, definitionFile and existingStateMachineArn");
+        Optional<String> definition = w.definition();
+        if (w.definitionFile().isPresent()) {
+            try {
+                definition = Optional.of(Files.readString(Path.of(w.definitionFile().get())));
+            } catch (IOException e) {
+                p.add(at + ".definitionFile", "cannot read " + w.definitionFile().get() + ": " + e.getMessage());
+            }
+        }
+        String type = w.type().orElse(EnvironmentPreset.WORKFLOW_TYPE);
+        p.check(Set.of("STANDARD", "EXPRESS").contains(type), at + ".type",
+                "must be STANDARD or EXPRESS (got '" + type + "')");
+        String logLevel = w.logLevel().orElse(preset.workflowLogLevel());
+        p.check(Set.of("ALL", "ERROR", "FATAL").contains(logLevel), at + ".logLevel",
+                "must be ALL, ERROR or FATAL (got '" + logLevel + "'); OFF would leave failures unrecorded");
+        ConfigValidator.statements(p, at + ".statements", w.statements());
+        List<Grant> grants = grants(p, at + ".grants", w.grants());
+        ConfigValidator.function(p, at + ".taskDefaults", w.taskDefaults());
 
-            Set<Grant> grants = EnumSet.noneOf(Grant.class);
-            for (String g : first(layers, ConsumerArgs::grants).orElse(List.of())) {
-                Grant.parse(g).ifPresentOrElse(grants::add, () -> problems.add("consumers[" + consumerName
-                        + "].grants: unknown grant '" + g + "' (one of table:read, table:write, notifications:publish,"
-                        + " bus:putEvents, workflow:callback, ingest:read, curated:write)"));
+        List<TaskSettings> tasks = new ArrayList<>();
+        for (int i = 0; i < w.tasks().size(); i++) {
+            TaskArgs t = w.tasks().get(i);
+            if (!names.consumer(at + ".tasks[" + i + "]", t == null ? null : t.name())) {
+                continue;
             }
-            Map<String, String> environment = new TreeMap<>();
-            for (int i = layers.size() - 1; i >= 0; i--) {
-                environment.putAll(layers.get(i).environment().orElse(Map.of()));
+            String taskAt = at + ".tasks[" + t.name() + "]";
+            ConfigValidator.function(p, taskAt + ".function", t.function());
+            ConfigValidator.statements(p, taskAt + ".statements", t.statements());
+            FunctionSettings f = function(preset, List.of(t.function(), w.taskDefaults(), args.functionDefaults()));
+            ConfigValidator.mergedFunction(p, taskAt + ".function", f);
+            tasks.add(new TaskSettings(t.name(), t.description().orElse("EDP workflow task " + t.name()), f,
+                    grants(p, taskAt + ".grants", t.grants()), t.statements(), new TreeMap<>(t.environment())));
+        }
+        if (w.existingStateMachineArn().isPresent()) {
+            p.check(tasks.isEmpty() && grants.isEmpty() && w.statements().isEmpty(), at + ".existingStateMachineArn",
+                    "an existing state machine brings its own tasks and role: leave tasks, grants and statements unset");
+        }
+        definition.ifPresent(d -> {
+            ConfigValidator.jsonObject(p, at + ".definition", d);
+            Set<String> known = new HashSet<>(Placeholders.PATTERN_KEYS);
+            tasks.forEach(t -> known.add("task:" + t.name()));
+            known.addAll(w.substitutions().keySet());
+            for (String placeholder : Placeholders.in(d)) {
+                p.check(known.contains(placeholder), at + ".definition", "unknown placeholder ${" + placeholder
+                        + "} (known: " + new java.util.TreeSet<>(known) + ")");
             }
-            result.add(new ConsumerSettings(consumerName,
-                    first(layers, ConsumerArgs::description).orElse("EDP consumer " + consumerName),
-                    first(layers, ConsumerArgs::eventPattern),
-                    first(layers, ConsumerArgs::handler).orElse(""),
-                    first(layers, ConsumerArgs::fifo).orElse(false),
-                    first(layers, ConsumerArgs::messageGroupId),
-                    Set.copyOf(grants), Map.copyOf(environment), function, queue));
         });
-        return List.copyOf(result);
+        return new WorkflowSettings(definition, w.substitutions(), w.existingStateMachineArn(), type, tasks, grants,
+                w.statements(), logLevel, w.includeExecutionData().orElse(preset.workflowIncludeExecutionData()));
     }
 
-    private static FunctionSettings function(EnvironmentPreset preset, List<FunctionDefaultsArgs> layers) {
+    private static BusSettings bus(Problems p, EventDrivenPatternArgs args, EnvironmentPreset preset) {
+        var b = args.bus();
+        List<String> accounts = b.producerAccountIds().orElse(List.of());
+        for (int i = 0; i < accounts.size(); i++) {
+            String id = accounts.get(i);
+            p.check(id != null && id.matches("\\d{12}"), "bus.producerAccountIds[" + i + "]",
+                    "must be a 12-digit AWS account id (got '" + id + "')");
+        }
+        b.archiveRetentionDays().ifPresent(d -> p.check(d >= 0, "bus.archiveRetentionDays",
+                "must be 0 (keep forever) or more days (got " + d + ")"));
+        boolean existing = b.existingBusName().isPresent();
+        boolean encrypt = b.encryptWithPatternKey().orElse(false);
+        boolean registry = b.schemaRegistry().orElse(true);
+        boolean discovery = b.schemaDiscovery().orElse(registry && !encrypt);
+        p.check(!(discovery && encrypt), "bus.schemaDiscovery",
+                "AWS does not allow schema discovery on a bus encrypted with a customer managed key; set "
+                        + "bus.schemaDiscovery to false or bus.encryptWithPatternKey to false");
+        p.check(!discovery || registry, "bus.schemaDiscovery", "the discoverer needs the registry (bus.schemaRegistry)");
+        if (existing) {
+            p.check(!encrypt, "bus.encryptWithPatternKey", "an existing bus keeps its own encryption");
+            p.check(accounts.isEmpty(), "bus.producerAccountIds", "an existing bus keeps its own policy");
+        }
+        List<SchemaSettings> schemas = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < b.schemas().size(); i++) {
+            var s = b.schemas().get(i);
+            String at = "bus.schemas[" + i + "]";
+            if (s.name() == null || !s.name().matches("[A-Za-z0-9@._-]{1,385}")) {
+                p.add(at + ".name", "must be 1..385 of letters, digits, @ . _ - (got '" + s.name() + "')");
+                continue;
+            }
+            if (!seen.add(s.name())) {
+                p.add(at + ".name", "duplicate schema name '" + s.name() + "'");
+                continue;
+            }
+            if (!registry) {
+                p.add(at, "schemas need the registry (bus.schemaRegistry)");
+            }
+            Optional<String> content = s.content();
+            if (s.content().isPresent() == s.file().isPresent()) {
+                p.add(at + ".content", "give exactly one of content and file");
+            } else if (s.file().isPresent()) {
+                try {
+                    content = Optional.of(Files.readString(Path.of(s.file().get())));
+                } catch (IOException e) {
+                    p.add(at + ".file", "cannot read " + s.file().get() + ": " + e.getMessage());
+                }
+            }
+            content.ifPresent(text -> ConfigValidator.jsonObject(p, at + ".content", text));
+            schemas.add(new SchemaSettings(s.name(), s.description().orElse(s.name() + " events"), content.orElse("{}")));
+        }
+        return new BusSettings(b.existingBusName(), accounts, b.archive().orElse(true),
+                b.archiveRetentionDays().orElse(preset.archiveRetentionDays()), registry, discovery, encrypt,
+                List.copyOf(schemas));
+    }
+
+    private static TableSettings table(Problems p, EventDrivenPatternArgs args, EnvironmentPreset preset) {
+        var t = args.table();
+        boolean enabled = t.enabled().orElse(true);
+        TableKey pk = key(p, "table.partitionKey", t.partitionKey(), EnvironmentPreset.TABLE_PARTITION_KEY).orElseThrow();
+        Optional<TableKey> sk = key(p, "table.sortKey", t.sortKey(), EnvironmentPreset.TABLE_SORT_KEY);
+        List<TableIndex> indexes = new ArrayList<>();
+        Set<String> indexNames = new HashSet<>();
+        for (int i = 0; i < t.globalSecondaryIndexes().size(); i++) {
+            var index = t.globalSecondaryIndexes().get(i);
+            String at = "table.globalSecondaryIndexes[" + i + "]";
+            if (index.name() == null || !index.name().matches("[A-Za-z0-9_.-]{3,255}") || !indexNames.add(index.name())) {
+                p.add(at + ".name", "must be a unique 3..255 of letters, digits, _ - . (got '" + index.name() + "')");
+                continue;
+            }
+            if (index.partitionKey() == null) {
+                p.add(at + ".partitionKey", "an index needs a partition key");
+                continue;
+            }
+            String projection = index.projectionType().orElse("ALL");
+            p.check(Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projection), at + ".projectionType",
+                    "must be ALL, KEYS_ONLY or INCLUDE (got '" + projection + "')");
+            p.check(projection.equals("INCLUDE") == !index.nonKeyAttributes().isEmpty(), at + ".nonKeyAttributes",
+                    "nonKeyAttributes go with projectionType INCLUDE, and only with it");
+            indexes.add(new TableIndex(index.name(), key(p, at + ".partitionKey", Optional.of(index.partitionKey()),
+                    null).orElseThrow(), key(p, at + ".sortKey", index.sortKey(), null), projection,
+                    index.nonKeyAttributes()));
+        }
+        boolean existing = t.existingTableName().isPresent();
+        if (existing) {
+            p.check(t.partitionKey().isEmpty() && t.sortKey().isEmpty() && indexes.isEmpty()
+                            && t.streamEnabled().isEmpty() && t.ttlAttribute().isEmpty(), "table.existingTableName",
+                    "an existing table keeps its own keys, indexes, stream and TTL: leave those unset");
+        }
+        if (!enabled) {
+            p.check(!existing, "table.enabled", "existingTableName needs enabled (or unset)");
+        }
+        String ttl = t.ttlAttribute().orElse(EnvironmentPreset.TTL_ATTRIBUTE);
+        p.check(!ttl.isBlank() && !ttl.equals(pk.name()) && sk.map(k -> !k.name().equals(ttl)).orElse(true),
+                "table.ttlAttribute", "must be a non-key attribute name (got '" + ttl + "')");
+        return new TableSettings(enabled, t.existingTableName(), pk, sk, List.copyOf(indexes),
+                t.deletionProtection().orElse(preset.tableDeletionProtection()), t.streamEnabled().orElse(false), ttl);
+    }
+
+    private static Optional<TableKey> key(Problems p, String at, Optional<TableKeyArgs> given, String defaultName) {
+        if (given.isEmpty()) {
+            return defaultName == null ? Optional.empty() : Optional.of(new TableKey(defaultName, "S"));
+        }
+        TableKeyArgs k = given.get();
+        if (k.name() != null && k.name().isEmpty() && defaultName != null && at.endsWith("sortKey")) {
+            return Optional.empty();
+        }
+        p.check(k.name() != null && !k.name().isBlank(), at + ".name", "a key needs an attribute name");
+        String type = k.type().orElse("S");
+        p.check(Set.of("S", "N", "B").contains(type), at + ".type", "must be S, N or B (got '" + type + "')");
+        return Optional.of(new TableKey(String.valueOf(k.name()), type));
+    }
+
+    private static List<SubscriptionSettings> subscriptions(Problems p, String at, List<SubscriptionArgs> list,
+                                                            boolean patternTopics) {
+        List<SubscriptionSettings> result = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            SubscriptionArgs s = list.get(i);
+            String field = at + "[" + i + "]";
+            String topic = s.topic().orElse(patternTopics ? "" : "own");
+            if (patternTopics) {
+                p.check(Set.of("notifications", "alarms").contains(topic), field + ".topic",
+                        "must be notifications or alarms (got '" + topic + "')");
+            } else {
+                p.check(s.topic().isEmpty(), field + ".topic", "a topic consumer's subscriptions are to its own topic");
+            }
+            p.check(s.protocol() != null && Set.of("email", "sqs", "lambda", "https", "firehose").contains(s.protocol()),
+                    field + ".protocol", "must be email, sqs, lambda, https or firehose (got '" + s.protocol() + "')");
+            if (s.endpoint() == null) {
+                p.add(field + ".endpoint", "must not be empty");
+            } else {
+                ConfigValidator.knownNow(s.endpoint()).ifPresent(endpoint -> {
+                    p.check(!endpoint.isBlank(), field + ".endpoint", "must not be empty");
+                    if ("https".equals(s.protocol())) {
+                        p.check(endpoint.startsWith("https://"), field + ".endpoint", "an https subscription needs an https:// URL");
+                    }
+                    if (Set.of("sqs", "lambda", "firehose").contains(s.protocol()) && !endpoint.isBlank()
+                            && !(patternTopics && endpoint.startsWith(SubscriptionSettings.CONSUMER_PREFIX))) {
+                        p.check(endpoint.matches("arn:[a-z-]+:" + s.protocol() + ":.+"), field + ".endpoint",
+                                "an " + s.protocol() + " subscription needs the " + s.protocol() + " ARN of its endpoint"
+                                        + (patternTopics ? ", or " + SubscriptionSettings.CONSUMER_PREFIX
+                                        + "<name> for a consumer of this pattern" : "") + " (got '" + endpoint + "')");
+                    }
+                });
+            }
+            s.filterPolicy().ifPresent(fp -> ConfigValidator.jsonObject(p, field + ".filterPolicy", fp));
+            Optional<String> consumerEndpoint = s.endpoint() == null ? Optional.empty()
+                    : ConfigValidator.knownNow(s.endpoint())
+                    .filter(e -> e.startsWith(SubscriptionSettings.CONSUMER_PREFIX))
+                    .map(e -> e.substring(SubscriptionSettings.CONSUMER_PREFIX.length()));
+            result.add(new SubscriptionSettings(topic, String.valueOf(s.protocol()),
+                    s.endpoint() == null ? com.pulumi.core.Output.of("") : s.endpoint(), s.filterPolicy(),
+                    s.rawMessageDelivery().orElse(false), consumerEndpoint));
+        }
+        return result;
+    }
+
+    private static List<Grant> grants(Problems p, String at, List<String> ids) {
+        List<Grant> grants = new ArrayList<>();
+        for (String id : ids) {
+            Grant.parse(id).ifPresentOrElse(g -> {
+                if (!grants.contains(g)) {
+                    grants.add(g);
+                }
+            }, () -> p.add(at, "unknown grant '" + id + "' (one of " + Grant.FORMS + ")"));
+        }
+        return List.copyOf(grants);
+    }
+
+    /** Grants and environment placeholders must name things that exist. */
+    private static void references(Problems p, String at, List<Grant> grants, Map<String, String> environment,
+                                   Set<String> buckets, Set<String> workflows, boolean table) {
+        for (Grant g : grants) {
+            switch (g.kind()) {
+                case BUCKET_READ, BUCKET_WRITE -> p.check(buckets.contains(g.target()), at + ".grants",
+                        "no file source or bucket is named '" + g.target() + "' (have " + new java.util.TreeSet<>(buckets) + ")");
+                case WORKFLOW_CALLBACK -> p.check(workflows.contains(g.target()), at + ".grants",
+                        "no workflow consumer is named '" + g.target() + "'");
+                case TABLE_READ, TABLE_WRITE -> p.check(table, at + ".grants", "the table is turned off (table.enabled)");
+                default -> {
+                }
+            }
+        }
+        environment.forEach((variable, value) -> {
+            for (String placeholder : Placeholders.in(value)) {
+                boolean known = Placeholders.PATTERN_KEYS.contains(placeholder)
+                        || placeholder.startsWith("bucket:") && buckets.contains(Placeholders.bucketName(placeholder))
+                        || placeholder.startsWith("workflow:") && workflows.contains(placeholder.substring(9));
+                p.check(known, at + ".environment." + variable, "unknown placeholder ${" + placeholder + "}");
+            }
+            p.check(!variable.startsWith("EDP_") || !Placeholders.RESERVED_VARIABLES.contains(variable),
+                    at + ".environment." + variable, "is set by the pattern itself");
+        });
+    }
+
+    private static void notFor(Problems p, String at, Kind kind, String field, boolean given) {
+        p.check(!given, at + "." + field, "does not apply to a consumer of kind " + kind.id());
+    }
+
+    private static boolean hasAnything(FunctionArgs f) {
+        return f.code().isPresent() || f.handler().isPresent() || f.runtime().isPresent() || f.memoryMb().isPresent()
+                || f.timeoutSeconds().isPresent() || f.codeS3Bucket().isPresent();
+    }
+
+    static FunctionSettings function(EnvironmentPreset preset, List<FunctionArgs> layers) {
+        String runtime = first(layers, FunctionArgs::runtime).orElse(EnvironmentPreset.RUNTIME);
+        int provisioned = first(layers, FunctionArgs::provisionedConcurrency).orElse(preset.provisionedConcurrency());
+        boolean snapStart = first(layers, FunctionArgs::snapStart)
+                .orElse(preset.snapStartForJava() && runtime.startsWith("java") && provisioned == 0);
         return new FunctionSettings(
-                first(layers, FunctionDefaultsArgs::memoryMb).orElse(preset.memoryMb()),
-                first(layers, FunctionDefaultsArgs::timeoutSeconds).orElse(EnvironmentPreset.TIMEOUT_SECONDS),
-                first(layers, FunctionDefaultsArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE),
-                first(layers, FunctionDefaultsArgs::logRetentionDays).orElse(preset.logRetentionDays()),
-                first(layers, FunctionDefaultsArgs::logLevel).orElse(preset.logLevel()),
-                first(layers, FunctionDefaultsArgs::provisionedConcurrency).orElse(preset.provisionedConcurrency()),
-                first(layers, FunctionDefaultsArgs::reservedConcurrency).orElse(null),
-                first(layers, FunctionDefaultsArgs::maximumConcurrency).orElse(preset.maximumConcurrency()),
-                first(layers, FunctionDefaultsArgs::snapStart).orElse(preset.snapStart()));
+                first(layers, FunctionArgs::code),
+                first(layers, FunctionArgs::codeS3Bucket),
+                first(layers, FunctionArgs::codeS3Key),
+                first(layers, FunctionArgs::codeS3ObjectVersion),
+                runtime,
+                first(layers, FunctionArgs::handler).orElse(""),
+                first(layers, FunctionArgs::layers),
+                first(layers, FunctionArgs::subnetIds),
+                first(layers, FunctionArgs::securityGroupIds),
+                first(layers, FunctionArgs::ephemeralStorageMb).orElse(EnvironmentPreset.EPHEMERAL_STORAGE_MB),
+                first(layers, FunctionArgs::memoryMb).orElse(preset.memoryMb()),
+                first(layers, FunctionArgs::timeoutSeconds).orElse(EnvironmentPreset.TIMEOUT_SECONDS),
+                first(layers, FunctionArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE),
+                first(layers, FunctionArgs::logRetentionDays).orElse(preset.logRetentionDays()),
+                first(layers, FunctionArgs::logLevel).orElse(preset.logLevel()),
+                provisioned,
+                first(layers, FunctionArgs::reservedConcurrency).orElse(null),
+                first(layers, FunctionArgs::maximumConcurrency).orElse(preset.maximumConcurrency()),
+                snapStart);
     }
 
     private static QueueSettings queue(EnvironmentPreset preset, FunctionSettings function,
@@ -232,8 +622,65 @@ public final class SettingsResolver {
                 first(layers, QueueDefaultsArgs::targetMaxEventAgeSeconds).orElse(preset.targetMaxEventAgeSeconds()));
     }
 
+    private static AlarmSettings alarms(List<AlarmArgs> layers) {
+        return new AlarmSettings(
+                first(layers, AlarmArgs::enabled).orElse(true),
+                first(layers, AlarmArgs::dashboard).orElse(true),
+                first(layers, AlarmArgs::periodSeconds).orElse(EnvironmentPreset.ALARM_PERIOD_SECONDS),
+                first(layers, AlarmArgs::eventBridgeFailedInvocations).orElse(EnvironmentPreset.ALARM_EVENTBRIDGE_FAILED_INVOCATIONS),
+                first(layers, AlarmArgs::lambdaErrors).orElse(EnvironmentPreset.ALARM_LAMBDA_ERRORS),
+                first(layers, AlarmArgs::lambdaDurationP99Ms).orElse(EnvironmentPreset.ALARM_LAMBDA_DURATION_P99_MS),
+                first(layers, AlarmArgs::lambdaThrottles).orElse(EnvironmentPreset.ALARM_LAMBDA_THROTTLES),
+                first(layers, AlarmArgs::queueDepth).orElse(EnvironmentPreset.ALARM_QUEUE_DEPTH),
+                first(layers, AlarmArgs::queueOldestMessageAgeSeconds).orElse(EnvironmentPreset.ALARM_QUEUE_OLDEST_MESSAGE_AGE_SECONDS),
+                first(layers, AlarmArgs::dlqMessages).orElse(EnvironmentPreset.ALARM_DLQ_MESSAGES),
+                first(layers, AlarmArgs::workflowFailed).orElse(EnvironmentPreset.ALARM_WORKFLOW_FAILED),
+                first(layers, AlarmArgs::workflowThrottled).orElse(EnvironmentPreset.ALARM_WORKFLOW_THROTTLED));
+    }
+
     /** The first layer that sets the value. */
     private static <L, T> Optional<T> first(List<L> layers, Function<L, Optional<T>> getter) {
         return layers.stream().map(getter).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Names must be valid and unique: consumers and tasks share one namespace (their resources' names), buckets another. */
+    private static final class Names {
+        private final Problems p;
+        private final Set<String> functions = new HashSet<>();
+        private final Set<String> buckets = new HashSet<>();
+        private final Set<String> schedules = new HashSet<>();
+
+        Names(Problems p) {
+            this.p = p;
+        }
+
+        boolean consumer(String at, String name) {
+            return check(at, name, functions, "consumer or task");
+        }
+
+        boolean bucket(String at, String name) {
+            return check(at, name, buckets, "file source or bucket");
+        }
+
+        boolean schedule(String at, String name) {
+            return check(at, name, schedules, "schedule");
+        }
+
+        private boolean check(String at, String name, Set<String> seen, String what) {
+            if (name == null || name.isBlank()) {
+                p.add(at + ".name", "every " + what + " needs a name");
+                return false;
+            }
+            if (!ConfigValidator.ITEM_NAME.matcher(name).matches()) {
+                p.add(at + ".name", "must be 1..30 lowercase letters, digits or dashes, starting with a letter (got '"
+                        + name + "')");
+                return false;
+            }
+            if (!seen.add(name)) {
+                p.add(at + ".name", "duplicate " + what + " name '" + name + "'");
+                return false;
+            }
+            return true;
+        }
     }
 }

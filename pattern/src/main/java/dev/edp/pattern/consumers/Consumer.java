@@ -1,92 +1,63 @@
 package dev.edp.pattern.consumers;
 
-import dev.edp.events.FunctionEnvironment;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventTarget;
-import com.pulumi.aws.lambda.EventSourceMapping;
-import com.pulumi.aws.lambda.EventSourceMappingArgs;
-import com.pulumi.aws.lambda.inputs.EventSourceMappingScalingConfigArgs;
 import com.pulumi.aws.sqs.Queue;
+import com.pulumi.aws.sqs.QueuePolicy;
 import com.pulumi.core.Output;
 import dev.edp.pattern.PatternContext;
 import dev.edp.pattern.SharedResources;
-import dev.edp.pattern.bus.EventRoutes;
+import dev.edp.pattern.alarms.Monitored;
 import dev.edp.pattern.config.PatternSettings.ConsumerSettings;
-import dev.edp.pattern.config.PatternSettings.QueueSettings;
+import dev.edp.pattern.config.PatternSettings.Kind;
 import dev.edp.pattern.functions.PatternFunction;
-import dev.edp.pattern.iam.Statement;
-import dev.edp.pattern.queues.EncryptedQueue;
-import dev.edp.pattern.queues.EncryptedQueue.QueueShape;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * One consumer: rule (its event pattern) → SQS queue → Lambda function, with a dead-letter queue behind both hops.
- *
- * <p>The consumer's DLQ takes what the function failed {@code maxReceiveCount} times (the queue's redrive policy)
- * and what EventBridge could not deliver to the queue (the target's dead-letter config): both are this consumer's
- * failed events, in the same shape, and redriving them to the queue processes them normally. One place to watch,
- * one alarm, one {@code ./edp dlq redrive}.
+ * One consumer, whatever its kind: its rule and target, its dead-letter queue (what could not be delivered or
+ * processed; for a FIFO queue consumer two: its FIFO redrive DLQ and a standard one for what EventBridge could not
+ * deliver, since an EventBridge target's DLQ must be a standard queue), and what it delivers to: a queue and function, a function, a state machine (with its tasks), a
+ * topic, or another bus. Built by the kind's own class ({@link QueueConsumer}, {@link FunctionConsumer},
+ * {@link WorkflowConsumer}, {@link TopicConsumer}, {@link BusConsumer}).
  */
-public record Consumer(String name, ConsumerSettings settings, Queue queue, Queue deadLetterQueue,
-                       PatternFunction function, EventRule rule, EventTarget target, EventSourceMapping mapping) {
+public record Consumer(String name, ConsumerSettings settings, EventRule rule, EventTarget target,
+                       Queue deadLetterQueue, Queue deliveryDeadLetterQueue, Optional<Queue> queue,
+                       Optional<QueuePolicy> queuePolicy, Optional<PatternFunction> function,
+                       Optional<Output<String>> stateMachineArn, List<PatternFunction> tasks,
+                       Optional<Output<String>> topicArn) {
 
-    public static Consumer create(PatternContext ctx, ConsumerSettings c, Output<String> eventPattern,
-                                  SharedResources shared) {
-        Output<String> keyArn = shared.key().arn();
-        QueueSettings q = c.queue();
-        String fifoBase = ctx.settings().name() + "-" + ctx.settings().environment().id() + "-" + c.name();
+    /** True when the consumer has a separate (standard) queue for undeliverable events: FIFO consumers. */
+    public boolean hasSeparateDeliveryDeadLetterQueue() {
+        return deliveryDeadLetterQueue != deadLetterQueue;
+    }
 
-        Queue dlq = EncryptedQueue.create(ctx, ctx.name(c.name(), "dlq"), keyArn,
-                QueueShape.deadLetter(q.dlqRetentionSeconds(), c.fifo(), fifoBase + "-dlq"));
-        Queue queue = EncryptedQueue.create(ctx, ctx.name(c.name(), "queue"), keyArn, new QueueShape(
-                q.messageRetentionSeconds(), q.visibilityTimeoutSeconds(), dlq.arn(), q.maxReceiveCount(), c.fifo(),
-                fifoBase));
-        EncryptedQueue.allowRedriveFrom(ctx, ctx.name(c.name(), "dlq-redrive-allow"), dlq, List.of(queue.arn()));
+    public static Consumer create(PatternContext ctx, ConsumerSettings c, SharedResources shared) {
+        return switch (c.kind()) {
+            case QUEUE -> QueueConsumer.create(ctx, c, shared);
+            case FUNCTION -> FunctionConsumer.create(ctx, c, shared);
+            case WORKFLOW -> WorkflowConsumer.create(ctx, c, shared);
+            case TOPIC -> TopicConsumer.create(ctx, c, shared);
+            case BUS -> BusConsumer.create(ctx, c, shared);
+        };
+    }
 
-        Map<String, Output<String>> environment = new TreeMap<>(shared.environment(ctx));
-        environment.put(FunctionEnvironment.CONSUMER, Output.of(c.name()));
-        // A handler sends its one error notification on the last delivery before the DLQ: it must know which.
-        environment.put(FunctionEnvironment.MAX_RECEIVE_COUNT, Output.of(String.valueOf(q.maxReceiveCount())));
-        c.environment().forEach((k, v) -> environment.put(k, Output.of(v)));
-        List<Statement> permissions = new ArrayList<>();
-        permissions.add(Statement.allow("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueAttributes").sid("ConsumeOwnQueue").on(queue.arn()));
-        permissions.addAll(shared.statements(c.grants()));
-        PatternFunction function = PatternFunction.create(ctx, new PatternFunction.Spec(c.name(), c.description(),
-                c.handler(), c.function(), environment, permissions), keyArn);
+    public Kind kind() {
+        return settings.kind();
+    }
 
-        EventRule rule = EventRoutes.rule(ctx, ctx.name(c.name(), "rule"), shared.bus().name(), eventPattern,
-                "Routes events to the " + c.name() + " queue");
-        var delivery = EventRoutes.Delivery.to(queue.arn(), dlq.arn(), q.targetRetryAttempts(),
-                q.targetMaxEventAgeSeconds());
-        if (c.fifo()) {
-            delivery = delivery.inGroup(c.messageGroupId().orElseThrow());
+    /** What the alarms and the dashboard watch for this consumer, with its own thresholds. */
+    public void watch(Monitored watched, Output<String> busName) {
+        var thresholds = settings.alarms();
+        watched.rule(name, rule.name(), busName, thresholds);
+        function.ifPresent(f -> watched.function(name, f.function().name(), thresholds));
+        queue.ifPresent(q -> watched.queue(name + "-queue", q.name(), thresholds));
+        watched.deadLetterQueue(name + "-dlq", deadLetterQueue.name(), thresholds);
+        if (hasSeparateDeliveryDeadLetterQueue()) {
+            watched.deadLetterQueue(name + "-delivery-dlq", deliveryDeadLetterQueue.name(), thresholds);
         }
-        EventTarget target = EventRoutes.target(ctx, ctx.name(c.name(), "target"), rule, shared.bus().name(), delivery);
-        // The consumer's rule, and the rule `./edp replay --pattern` creates for the time of a replay (ReplayRoute).
-        List<Output<String>> senders = List.of(rule.arn(), rule.arn().applyValue(ReplayRoute::ruleArn));
-        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "queue-policy"), queue, senders);
-        EncryptedQueue.allowRules(ctx, ctx.name(c.name(), "dlq-policy"), dlq, senders);
-
-        var mappingArgs = EventSourceMappingArgs.builder()
-                .eventSourceArn(queue.arn())
-                .functionName(function.invocationArn())
-                .batchSize(q.batchSize())
-                // Only the failed records of a batch are retried; the rest are deleted.
-                .functionResponseTypes("ReportBatchItemFailures")
-                .scalingConfig(EventSourceMappingScalingConfigArgs.builder()
-                        .maximumConcurrency(c.function().maximumConcurrency())
-                        .build());
-        if (!c.fifo()) {
-            // Lambda rejects a batching window on FIFO sources.
-            mappingArgs.maximumBatchingWindowInSeconds(q.maximumBatchingWindowSeconds());
-        }
-        EventSourceMapping mapping = new EventSourceMapping(ctx.name(c.name(), "mapping"), mappingArgs.build(),
-                ctx.options(function.function()));
-        return new Consumer(c.name(), c, queue, dlq, function, rule, target, mapping);
+        stateMachineArn.ifPresent(arn -> watched.stateMachine(name, arn, thresholds));
+        tasks.forEach(t -> watched.function(t.purpose(), t.function().name(), thresholds));
     }
 }

@@ -18,26 +18,46 @@ public final class EventPatterns {
     public static final String S3_SOURCE = "aws.s3";
     public static final String OBJECT_CREATED = "Object Created";
 
-    /** The default suffixes of cost-report files. */
-    public static final List<String> CUR_SUFFIXES = List.of(".csv", ".csv.gz");
-
     private EventPatterns() {
     }
 
     /**
      * "Object Created" events of one bucket whose key ends with one of {@code suffixes}. Used twice: on the default
      * bus, to forward the bucket's uploads to the custom bus (S3 cannot deliver anywhere else, the cause of seed
-     * 001's failure), and on the custom bus, to route them to the CUR ingest queue.
+     * 001's failure), and on the custom bus, to route them to the file source's consumers.
      */
     public static String objectCreated(String bucketName, List<String> suffixes) {
+        return objectCreated(bucketName, java.util.Optional.empty(), suffixes);
+    }
+
+    /**
+     * As {@link #objectCreated(String, List)}, keys also starting with {@code prefix}. With both, each suffix is
+     * matched under the prefix: EventBridge ORs the filters of one field, so "prefix AND suffix" is written as a
+     * wildcard {@code <prefix>*<suffix>}.
+     */
+    public static String objectCreated(String bucketName, java.util.Optional<String> prefix, List<String> suffixes) {
         ObjectNode pattern = JSON.createObjectNode();
         pattern.putArray("source").add(S3_SOURCE);
         pattern.putArray("detail-type").add(OBJECT_CREATED);
         ObjectNode detail = pattern.putObject("detail");
         detail.putObject("bucket").putArray("name").add(bucketName);
+        if (prefix.isEmpty() && suffixes.isEmpty()) {
+            return pattern.toString();
+        }
         ArrayNode key = detail.putObject("object").putArray("key");
-        suffixes.forEach(suffix -> key.addObject().put("suffix", suffix));
+        if (prefix.isEmpty()) {
+            suffixes.forEach(suffix -> key.addObject().put("suffix", suffix));
+        } else if (suffixes.isEmpty()) {
+            key.addObject().put("prefix", prefix.get());
+        } else {
+            suffixes.forEach(suffix -> key.addObject().put("wildcard", escape(prefix.get()) + "*" + escape(suffix)));
+        }
         return pattern.toString();
+    }
+
+    /** Wildcard patterns treat {@code *} and {@code \} specially. */
+    private static String escape(String literal) {
+        return literal.replace("\\", "\\\\").replace("*", "\\*");
     }
 
     /** Events of one source with any of the given detail-types. */

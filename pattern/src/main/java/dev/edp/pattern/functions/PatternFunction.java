@@ -1,6 +1,5 @@
 package dev.edp.pattern.functions;
 
-import com.pulumi.asset.FileArchive;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.iam.Role;
@@ -14,11 +13,14 @@ import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.ProvisionedConcurrencyConfig;
 import com.pulumi.aws.lambda.ProvisionedConcurrencyConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEphemeralStorageArgs;
+import com.pulumi.aws.lambda.inputs.FunctionVpcConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
 import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.core.Output;
 import dev.edp.pattern.PatternContext;
+import dev.edp.pattern.config.EnvironmentPreset;
 import dev.edp.pattern.config.PatternSettings.FunctionSettings;
 import dev.edp.pattern.iam.PolicyDocument;
 import dev.edp.pattern.iam.Statement;
@@ -31,21 +33,23 @@ import java.util.TreeMap;
 
 /**
  * One Lambda function of the pattern with everything it needs: its own role (logs, traces and exactly the
- * statements the caller adds), its own KMS-encrypted log group with retention, Java 21 on the runtime jar, X-Ray
- * active, JSON logs, environment variables encrypted with the pattern key, and, where SnapStart or provisioned
- * concurrency asks for it, a published version behind alias {@code live}.
+ * statements the caller adds), its own KMS-encrypted log group with retention, the user's code (an archive or an S3
+ * object) on the user's runtime, layers and VPC placement, X-Ray active, JSON logs, environment variables encrypted
+ * with the pattern key, and, where SnapStart or provisioned concurrency asks for it, a published version behind
+ * alias {@code live}.
  */
 public final class PatternFunction {
 
-    public static final String RUNTIME = "java21";
     public static final String LIVE_ALIAS = "live";
 
+    private final String purpose;
     private final Function function;
     private final Role role;
     private final LogGroup logGroup;
     private final Optional<Alias> alias;
 
-    private PatternFunction(Function function, Role role, LogGroup logGroup, Optional<Alias> alias) {
+    private PatternFunction(String purpose, Function function, Role role, LogGroup logGroup, Optional<Alias> alias) {
+        this.purpose = purpose;
         this.function = function;
         this.role = role;
         this.logGroup = logGroup;
@@ -53,7 +57,7 @@ public final class PatternFunction {
     }
 
     /** What to build: its purpose (names its resources), handler, settings, environment and extra permissions. */
-    public record Spec(String purpose, String description, String handler, FunctionSettings settings,
+    public record Spec(String purpose, String description, FunctionSettings settings,
                        Map<String, Output<String>> environment, List<Statement> permissions) {
     }
 
@@ -84,6 +88,14 @@ public final class PatternFunction {
         statements.add(Statement.allow("kms:Decrypt")
                 .sid("DecryptEnvironmentAndMessages")
                 .on(keyArn));
+        if (s.subnetIds().isPresent()) {
+            statements.add(Statement.allow("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
+                            "ec2:DescribeSubnets", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses",
+                            "ec2:UnassignPrivateIpAddresses")
+                    .sid("ManageVpcNetworkInterfaces")
+                    .onEveryResource("EC2's Describe actions support no resource-level permissions, and Lambda creates"
+                            + " the interfaces before their ids exist (AWSLambdaVPCAccessExecutionRole)"));
+        }
         statements.addAll(spec.permissions());
         RolePolicy policy = new RolePolicy(ctx.name(spec.purpose(), "policy"), RolePolicyArgs.builder()
                 .role(role.id())
@@ -93,9 +105,8 @@ public final class PatternFunction {
         Map<String, Output<String>> variables = new TreeMap<>(spec.environment());
         var args = FunctionArgs.builder()
                 .description(spec.description())
-                .runtime(RUNTIME)
-                .handler(spec.handler())
-                .code(new FileArchive(ctx.settings().runtimeJar()))
+                .runtime(s.runtime())
+                .handler(s.handler())
                 .role(role.arn())
                 .memorySize(s.memoryMb())
                 .timeout(s.timeoutSeconds())
@@ -112,6 +123,18 @@ public final class PatternFunction {
                 .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .publish(s.needsPublishedAlias())
                 .tags(ctx.tags());
+        s.code().ifPresent(args::code);
+        s.codeS3Bucket().ifPresent(args::s3Bucket);
+        s.codeS3Key().ifPresent(args::s3Key);
+        s.codeS3ObjectVersion().ifPresent(args::s3ObjectVersion);
+        s.layers().ifPresent(args::layers);
+        s.subnetIds().ifPresent(subnets -> args.vpcConfig(FunctionVpcConfigArgs.builder()
+                .subnetIds(subnets)
+                .securityGroupIds(s.securityGroupIds().orElseThrow())
+                .build()));
+        if (s.ephemeralStorageMb() != EnvironmentPreset.EPHEMERAL_STORAGE_MB) {
+            args.ephemeralStorage(FunctionEphemeralStorageArgs.builder().size(s.ephemeralStorageMb()).build());
+        }
         if (s.reservedConcurrency() != null) {
             args.reservedConcurrentExecutions(s.reservedConcurrency());
         }
@@ -139,7 +162,7 @@ public final class PatternFunction {
             }
             alias = Optional.of(live);
         }
-        return new PatternFunction(function, role, logGroup, alias);
+        return new PatternFunction(spec.purpose(), function, role, logGroup, alias);
     }
 
     private static Map<String, String> zip(List<String> keys, List<String> values) {
@@ -148,6 +171,11 @@ public final class PatternFunction {
             map.put(keys.get(i), values.get(i));
         }
         return map;
+    }
+
+    /** What the function is for: its consumer's or task's name. */
+    public String purpose() {
+        return purpose;
     }
 
     public Function function() {

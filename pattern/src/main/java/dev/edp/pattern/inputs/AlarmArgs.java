@@ -8,15 +8,20 @@ import java.util.Optional;
 
 /**
  * Alarm thresholds. Defaults are seed 004's alarm table; every alarm notifies the alarms topic (alarm and OK).
- * Counting alarms evaluate one period of {@link #periodSeconds()}.
+ * Counting alarms evaluate one period of {@link #periodSeconds()}. Set pattern-wide ({@code alarms}) or per
+ * consumer ({@code consumers[].alarms}: its thresholds win for its own alarms; {@code enabled}, {@code dashboard}
+ * and {@code periodSeconds} are pattern-wide only).
  */
 public final class AlarmArgs extends ResourceArgs {
 
-    public static final AlarmArgs Empty = builder().build();
 
     /** Create the alarms and the dashboard. Default true. */
     @Import(name = "enabled")
     private @Nullable Boolean enabled;
+
+    /** Create the dashboard (with the alarms). Default true. */
+    @Import(name = "dashboard")
+    private @Nullable Boolean dashboard;
 
     /** Evaluation period of the counting alarms, a multiple of 60. Default 300 (the table's "in 5 min"). */
     @Import(name = "periodSeconds")
@@ -62,6 +67,7 @@ public final class AlarmArgs extends ResourceArgs {
     }
 
     public Optional<Boolean> enabled() { return Optional.ofNullable(enabled); }
+    public Optional<Boolean> dashboard() { return Optional.ofNullable(dashboard); }
     public Optional<Integer> periodSeconds() { return Optional.ofNullable(periodSeconds); }
     public Optional<Double> eventBridgeFailedInvocations() { return Optional.ofNullable(eventBridgeFailedInvocations); }
     public Optional<Double> lambdaErrors() { return Optional.ofNullable(lambdaErrors); }
@@ -79,6 +85,7 @@ public final class AlarmArgs extends ResourceArgs {
         private final AlarmArgs args = new AlarmArgs();
 
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
+        public Builder dashboard(@Nullable Boolean v) { args.dashboard = v; return this; }
         public Builder periodSeconds(@Nullable Integer v) { args.periodSeconds = v; return this; }
         public Builder eventBridgeFailedInvocations(@Nullable Double v) { args.eventBridgeFailedInvocations = v; return this; }
         public Builder lambdaErrors(@Nullable Double v) { args.lambdaErrors = v; return this; }

@@ -9,7 +9,6 @@ import java.util.Optional;
 /** The audit trail: every event on the bus → Firehose → a date-partitioned, GZIP, KMS-encrypted S3 bucket. */
 public final class AuditArgs extends ResourceArgs {
 
-    public static final AuditArgs Empty = builder().build();
 
     /** Create the audit trail. Default true. */
     @Import(name = "enabled")

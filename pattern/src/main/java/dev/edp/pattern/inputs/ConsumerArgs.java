@@ -1,5 +1,6 @@
 package dev.edp.pattern.inputs;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
@@ -9,76 +10,151 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One event consumer: a rule on the bus with {@link #eventPattern()} → an SQS queue (with its DLQ) → a Lambda
- * function running {@link #handler()} → an event source mapping that reports partial batch failures.
- *
- * <p>A consumer with the name of a seed consumer ({@code order-processor}, {@code inventory-processor},
- * {@code notification-processor}, {@code approval-processor}, {@code cur-ingest}) overrides only the fields it sets.
+ * One event consumer: a rule on the bus (its {@link #eventPattern()}, or the uploads of a {@link #fileSource()})
+ * and what the rule delivers to, by {@link #kind()}:
+ * <ul>
+ *   <li>{@code queue} (default): SQS queue (+ DLQ) → the consumer's function, through an event source mapping that
+ *       reports partial batch failures;</li>
+ *   <li>{@code function}: the function invoked asynchronously (seed 004's "Lambda Direct"), with Lambda's own
+ *       retries and an on-failure destination to the consumer's DLQ;</li>
+ *   <li>{@code workflow}: a Step Functions state machine, yours ({@link #workflow()}: a definition or an existing
+ *       ARN);</li>
+ *   <li>{@code topic}: an SNS topic (created, or {@link #topicArn()}) fanning out to {@link #subscriptions()};</li>
+ *   <li>{@code bus}: another event bus, in this or another account ({@link #targetBusArn()}).</li>
+ * </ul>
+ * Every kind has a dead-letter queue for what EventBridge (or Lambda) could not deliver, its alarms and its
+ * dashboard widgets. Renaming a consumer replaces its resources (README, Upgrading).
  */
 public final class ConsumerArgs extends ResourceArgs {
 
-    /** Unique name, lowercase letters, digits and dashes, 1..40 characters; prefixes its resources' names. */
+    /** Unique name, lowercase letters, digits and dashes, 1..30 characters; prefixes its resources' names. */
     @Import(name = "name", required = true)
     private String name;
+
+    /** Set false to leave the consumer out (e.g. in one environment). Default true. */
+    @Import(name = "enabled")
+    private @Nullable Boolean enabled;
 
     /** What the consumer is for, shown on its resources. */
     @Import(name = "description")
     private @Nullable String description;
 
-    /** EventBridge event pattern (JSON object) of the events this consumer receives. Required for new consumers. */
+    /** {@code queue} (default), {@code function}, {@code workflow}, {@code topic} or {@code bus}. */
+    @Import(name = "kind")
+    private @Nullable String kind;
+
+    /** EventBridge event pattern (a JSON object) of the events this consumer receives. Either this or {@link #fileSource()}. */
     @Import(name = "eventPattern")
     private @Nullable String eventPattern;
 
-    /** Handler of the runtime jar, {@code package.Class::method}. Required for new consumers. */
-    @Import(name = "handler")
-    private @Nullable String handler;
+    /** Name of a file source ({@code fileSources[].name}): the consumer receives its "Object Created" events. */
+    @Import(name = "fileSource")
+    private @Nullable String fileSource;
 
-    /** Set false to leave out a seed consumer. Default true. */
-    @Import(name = "enabled")
-    private @Nullable Boolean enabled;
+    /** JSONPath of the part of the event to deliver (EventBridge {@code InputPath}), e.g. {@code $.detail}. */
+    @Import(name = "inputPath")
+    private @Nullable String inputPath;
 
-    /** A FIFO queue (ordered per message group). Needs {@link #messageGroupId()}. Default false. */
-    @Import(name = "fifo")
-    private @Nullable Boolean fifo;
+    /** An EventBridge input transformer reshaping the event before delivery; instead of {@link #inputPath()}. */
+    @Import(name = "inputTransformer")
+    private @Nullable InputTransformerArgs inputTransformer;
 
-    /** Message group id EventBridge uses when it sends to a FIFO queue; required with {@code fifo}. */
-    @Import(name = "messageGroupId")
-    private @Nullable String messageGroupId;
+    /** The consumer's function (kinds {@code queue} and {@code function}): code, runtime, handler and sizing, over {@code functionDefaults}. */
+    @Import(name = "function")
+    private @Nullable FunctionArgs function;
 
     /**
-     * What the function may touch beyond its own queue: {@code table:read}, {@code table:write},
-     * {@code notifications:publish}, {@code bus:putEvents}, {@code workflow:callback}, {@code ingest:read},
-     * {@code curated:write}. Each adds exactly the IAM actions on exactly that resource.
+     * Shorthand for access to the pattern's own resources: {@code table:read}, {@code table:write},
+     * {@code notifications:publish}, {@code bus:putEvents}, {@code bucket:<name>:read},
+     * {@code bucket:<name>:write[:<prefix>]} (a file source's or data bucket's), {@code workflow:<consumer>:callback}
+     * (send task results to a workflow consumer's state machine). Each adds exactly the IAM actions on exactly that
+     * resource, and the key use they need.
      */
     @Import(name = "grants")
     private @Nullable List<String> grants;
 
-    /** Extra environment variables for the function (the pattern always sets the EDP_* ones). */
+    /** Extra IAM statements for the function's role (your own resources): named actions, named resources, never {@code *}. */
+    @Import(name = "statements")
+    private @Nullable List<IamStatementArgs> statements;
+
+    /**
+     * Environment variables of the function, beside the EDP_* ones the pattern always sets. Values may name the
+     * pattern's resources: {@code ${bucket:<name>}}, {@code ${bucket:<name>:arn}}, {@code ${workflow:<consumer>}},
+     * {@code ${edp:tableName}}, {@code ${edp:busName}}, {@code ${edp:notificationsTopicArn}}.
+     */
     @Import(name = "environment")
     private @Nullable Map<String, String> environment;
 
-    /** Overrides of the function settings for this consumer only. */
-    @Import(name = "function")
-    private @Nullable FunctionDefaultsArgs function;
-
-    /** Overrides of the queue settings for this consumer only. */
+    /** Queue, DLQ, mapping and rule-target settings over {@code queueDefaults} (every kind has a DLQ and a target). */
     @Import(name = "queue")
     private @Nullable QueueDefaultsArgs queue;
+
+    /** A FIFO queue (kind {@code queue}, ordered per message group). Needs {@link #messageGroupId()}. Default false. */
+    @Import(name = "fifo")
+    private @Nullable Boolean fifo;
+
+    /**
+     * Message group EventBridge puts each message in when it sends to a FIFO queue; required with {@code fifo}.
+     * A constant (one group: strict order, and one failing message holds back all others) or a JSON path into
+     * the event that EventBridge resolves per event, e.g. {@code $.detail.order_id} (order per order; a poison
+     * message holds back only its own group). At most 100 characters.
+     */
+    @Import(name = "messageGroupId")
+    private @Nullable String messageGroupId;
+
+    /** Kind {@code function}: times Lambda retries a failed asynchronous invocation, 0..2. Default 2. */
+    @Import(name = "retryAttempts")
+    private @Nullable Integer retryAttempts;
+
+    /** Kind {@code function}: seconds Lambda keeps an event it could not yet process, 60..21600. Default 21600. */
+    @Import(name = "maxEventAgeSeconds")
+    private @Nullable Integer maxEventAgeSeconds;
+
+    /** Kind {@code workflow}: the state machine (a definition with its tasks, or an existing ARN). */
+    @Import(name = "workflow")
+    private @Nullable WorkflowArgs workflow;
+
+    /** Kind {@code topic}: an existing SNS topic's ARN to publish to; unset: the pattern creates an encrypted topic. */
+    @Import(name = "topicArn")
+    private @Nullable Output<String> topicArn;
+
+    /** Kind {@code topic}: subscriptions to the consumer's topic ({@code topic} left unset). */
+    @Import(name = "subscriptions")
+    private @Nullable List<SubscriptionArgs> subscriptions;
+
+    /** Kind {@code bus}: ARN of the bus to forward to (another account's bus must admit this account's PutEvents). */
+    @Import(name = "targetBusArn")
+    private @Nullable Output<String> targetBusArn;
+
+    /** This consumer's alarm thresholds, over the pattern-wide {@code alarms}. */
+    @Import(name = "alarms")
+    private @Nullable AlarmArgs alarms;
 
     private ConsumerArgs() {
     }
 
     public String name() { return name; }
-    public Optional<String> description() { return Optional.ofNullable(description); }
-    public Optional<String> eventPattern() { return Optional.ofNullable(eventPattern); }
-    public Optional<String> handler() { return Optional.ofNullable(handler); }
     public Optional<Boolean> enabled() { return Optional.ofNullable(enabled); }
+    public Optional<String> description() { return Optional.ofNullable(description); }
+    public Optional<String> kind() { return Optional.ofNullable(kind); }
+    public Optional<String> eventPattern() { return Optional.ofNullable(eventPattern); }
+    public Optional<String> fileSource() { return Optional.ofNullable(fileSource); }
+    public Optional<String> inputPath() { return Optional.ofNullable(inputPath); }
+    public Optional<InputTransformerArgs> inputTransformer() { return Optional.ofNullable(inputTransformer); }
+    public FunctionArgs function() { return function == null ? FunctionArgs.builder().build() : function; }
+    public List<String> grants() { return grants == null ? List.of() : grants; }
+    public List<IamStatementArgs> statements() { return statements == null ? List.of() : statements; }
+    public Map<String, String> environment() { return environment == null ? Map.of() : environment; }
+    public QueueDefaultsArgs queue() { return queue == null ? QueueDefaultsArgs.builder().build() : queue; }
     public Optional<Boolean> fifo() { return Optional.ofNullable(fifo); }
     public Optional<String> messageGroupId() { return Optional.ofNullable(messageGroupId); }
-    public Optional<List<String>> grants() { return Optional.ofNullable(grants); }
-    public Optional<Map<String, String>> environment() { return Optional.ofNullable(environment); }
-    public FunctionDefaultsArgs function() { return function == null ? FunctionDefaultsArgs.Empty : function; }
-    public QueueDefaultsArgs queue() { return queue == null ? QueueDefaultsArgs.Empty : queue; }
+    public Optional<Integer> retryAttempts() { return Optional.ofNullable(retryAttempts); }
+    public Optional<Integer> maxEventAgeSeconds() { return Optional.ofNullable(maxEventAgeSeconds); }
+    public Optional<WorkflowArgs> workflow() { return Optional.ofNullable(workflow); }
+    public Optional<Output<String>> topicArn() { return Optional.ofNullable(topicArn); }
+    public List<SubscriptionArgs> subscriptions() { return subscriptions == null ? List.of() : subscriptions; }
+    public Optional<Output<String>> targetBusArn() { return Optional.ofNullable(targetBusArn); }
+    public AlarmArgs alarms() { return alarms == null ? AlarmArgs.builder().build() : alarms; }
 
     public static Builder builder() { return new Builder(); }
 
@@ -86,17 +162,32 @@ public final class ConsumerArgs extends ResourceArgs {
         private final ConsumerArgs args = new ConsumerArgs();
 
         public Builder name(String v) { args.name = v; return this; }
-        public Builder description(@Nullable String v) { args.description = v; return this; }
-        public Builder eventPattern(@Nullable String v) { args.eventPattern = v; return this; }
-        public Builder handler(@Nullable String v) { args.handler = v; return this; }
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
-        public Builder fifo(@Nullable Boolean v) { args.fifo = v; return this; }
-        public Builder messageGroupId(@Nullable String v) { args.messageGroupId = v; return this; }
+        public Builder description(@Nullable String v) { args.description = v; return this; }
+        public Builder kind(@Nullable String v) { args.kind = v; return this; }
+        public Builder eventPattern(@Nullable String v) { args.eventPattern = v; return this; }
+        public Builder fileSource(@Nullable String v) { args.fileSource = v; return this; }
+        public Builder inputPath(@Nullable String v) { args.inputPath = v; return this; }
+        public Builder inputTransformer(@Nullable InputTransformerArgs v) { args.inputTransformer = v; return this; }
+        public Builder function(@Nullable FunctionArgs v) { args.function = v; return this; }
         public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
         public Builder grants(String... v) { return grants(List.of(v)); }
+        public Builder statements(@Nullable List<IamStatementArgs> v) { args.statements = v == null ? null : List.copyOf(v); return this; }
+        public Builder statements(IamStatementArgs... v) { return statements(List.of(v)); }
         public Builder environment(@Nullable Map<String, String> v) { args.environment = v == null ? null : Map.copyOf(v); return this; }
-        public Builder function(@Nullable FunctionDefaultsArgs v) { args.function = v; return this; }
         public Builder queue(@Nullable QueueDefaultsArgs v) { args.queue = v; return this; }
+        public Builder fifo(@Nullable Boolean v) { args.fifo = v; return this; }
+        public Builder messageGroupId(@Nullable String v) { args.messageGroupId = v; return this; }
+        public Builder retryAttempts(@Nullable Integer v) { args.retryAttempts = v; return this; }
+        public Builder maxEventAgeSeconds(@Nullable Integer v) { args.maxEventAgeSeconds = v; return this; }
+        public Builder workflow(@Nullable WorkflowArgs v) { args.workflow = v; return this; }
+        public Builder topicArn(@Nullable Output<String> v) { args.topicArn = v; return this; }
+        public Builder topicArn(String v) { return topicArn(Output.of(v)); }
+        public Builder subscriptions(@Nullable List<SubscriptionArgs> v) { args.subscriptions = v == null ? null : List.copyOf(v); return this; }
+        public Builder subscriptions(SubscriptionArgs... v) { return subscriptions(List.of(v)); }
+        public Builder targetBusArn(@Nullable Output<String> v) { args.targetBusArn = v; return this; }
+        public Builder targetBusArn(String v) { return targetBusArn(Output.of(v)); }
+        public Builder alarms(@Nullable AlarmArgs v) { args.alarms = v; return this; }
 
         public ConsumerArgs build() { return args; }
     }

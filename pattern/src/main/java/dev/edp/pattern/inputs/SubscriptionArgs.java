@@ -1,5 +1,6 @@
 package dev.edp.pattern.inputs;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
@@ -9,17 +10,26 @@ import java.util.Optional;
 /** A subscription to one of the pattern's topics. */
 public final class SubscriptionArgs extends ResourceArgs {
 
-    /** Which topic: {@code notifications} (success, error, anomaly, approval requests) or {@code alarms}. */
-    @Import(name = "topic", required = true)
-    private String topic;
+    /**
+     * Which topic: {@code notifications} (success, error, anomaly, approval requests) or {@code alarms}. Unset in a
+     * topic consumer's own subscriptions.
+     */
+    @Import(name = "topic")
+    private @Nullable String topic;
 
     /** {@code email}, {@code sqs}, {@code lambda} or {@code https}. */
     @Import(name = "protocol", required = true)
     private String protocol;
 
-    /** The address, queue ARN, function ARN or URL. */
+    /**
+     * The address, URL, queue ARN or function ARN (e.g. another resource's {@code arn()}); or {@code consumer:<name>}
+     * for a consumer of this pattern (its queue for {@code sqs}, its function for {@code lambda}). The pattern lets
+     * the topic deliver: for {@code lambda} a {@code lambda:InvokeFunction} permission for SNS scoped to the topic
+     * (the function must be in the stack's account); for {@code sqs} to a consumer, the consumer queue's policy
+     * admits the topic. A queue outside the stack is its owner's to open (README, "SNS subscriptions").
+     */
     @Import(name = "endpoint", required = true)
-    private String endpoint;
+    private Output<String> endpoint;
 
     /** SNS filter policy (JSON) on message attributes, e.g. {@code {"kind":["error","anomaly"]}}. */
     @Import(name = "filterPolicy")
@@ -32,9 +42,9 @@ public final class SubscriptionArgs extends ResourceArgs {
     private SubscriptionArgs() {
     }
 
-    public String topic() { return topic; }
+    public Optional<String> topic() { return Optional.ofNullable(topic); }
     public String protocol() { return protocol; }
-    public String endpoint() { return endpoint; }
+    public Output<String> endpoint() { return endpoint; }
     public Optional<String> filterPolicy() { return Optional.ofNullable(filterPolicy); }
     public Optional<Boolean> rawMessageDelivery() { return Optional.ofNullable(rawMessageDelivery); }
 
@@ -45,7 +55,8 @@ public final class SubscriptionArgs extends ResourceArgs {
 
         public Builder topic(String v) { args.topic = v; return this; }
         public Builder protocol(String v) { args.protocol = v; return this; }
-        public Builder endpoint(String v) { args.endpoint = v; return this; }
+        public Builder endpoint(Output<String> v) { args.endpoint = v; return this; }
+        public Builder endpoint(String v) { return endpoint(Output.of(v)); }
         public Builder filterPolicy(@Nullable String v) { args.filterPolicy = v; return this; }
         public Builder rawMessageDelivery(@Nullable Boolean v) { args.rawMessageDelivery = v; return this; }
 

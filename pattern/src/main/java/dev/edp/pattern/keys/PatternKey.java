@@ -12,27 +12,37 @@ import dev.edp.pattern.iam.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pattern's customer managed KMS key (rotation on) and its alias. Every resource that can be encrypted with it
  * is. The key policy lets the account administer the key (so IAM policies can grant its use to the pattern's roles)
  * and lets exactly the AWS services that encrypt or decrypt on the pattern's behalf use it, each only for this
- * account's resources.
+ * account's resources. An existing key ({@code key.existingKeyArn}) is used as given: its policy is its owner's.
  */
 public final class PatternKey {
 
     /** Services that write to or read from the pattern's encrypted queues, topics, logs and streams themselves. */
     static final List<String> SERVICES = List.of("events", "sqs", "sns", "states", "firehose", "cloudwatch");
 
-    private final Key key;
-    private final Alias alias;
+    /** CloudWatch Logs' log delivery service (vended logs, e.g. Step Functions execution logs). */
+    static final String LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
 
-    private PatternKey(Key key, Alias alias) {
+    private final Optional<Key> key;
+    private final Optional<Alias> alias;
+    private final Output<String> arn;
+
+    private PatternKey(Optional<Key> key, Optional<Alias> alias, Output<String> arn) {
         this.key = key;
         this.alias = alias;
+        this.arn = arn;
     }
 
+    /** The pattern's key: the existing one when configured (nothing is created), else a new key and its alias. */
     public static PatternKey create(PatternContext ctx) {
+        if (ctx.settings().existingKeyArn().isPresent()) {
+            return new PatternKey(Optional.empty(), Optional.empty(), ctx.settings().existingKeyArn().get());
+        }
         Key key = new Key(ctx.name("key"), KeyArgs.builder()
                 .description("EDP " + ctx.settings().name() + " (" + ctx.settings().environment().id()
                         + "): encrypts queues, topics, table, buckets, logs, workflow and audit stream")
@@ -45,7 +55,7 @@ public final class PatternKey {
                 .namePrefix("alias/edp-" + ctx.settings().name() + "-" + ctx.settings().environment().id() + "-")
                 .targetKeyId(key.keyId())
                 .build(), ctx.options());
-        return new PatternKey(key, alias);
+        return new PatternKey(Optional.of(key), Optional.of(alias), key.arn());
     }
 
     static PolicyDocument policy(PatternContext ctx) {
@@ -57,6 +67,17 @@ public final class PatternKey {
                 .forService(Output.format("logs.%s.amazonaws.com", ctx.region()))
                 .onEveryResource("in a key policy '*' is the key itself")
                 .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", ctx.arn("logs", "log-group:*")));
+        // CloudWatch Logs' delivery service writes the workflow's vended execution logs into its encrypted log group
+        // and must decrypt the data key for it: a principal apart from logs.<region>.amazonaws.com. AWS Step
+        // Functions Developer Guide, "Data at rest encryption", the key policy for an encrypted, logging state
+        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html); CloudWatch Logs
+        // "Enabling logging from AWS services" for the aws:SourceAccount / aws:SourceArn guards.
+        statements.add(Statement.allow("kms:Decrypt")
+                .sid("LogDeliveryDecryptsForThisAccount")
+                .forService(LOG_DELIVERY_SERVICE)
+                .onEveryResource("in a key policy '*' is the key itself")
+                .when("StringEquals", "aws:SourceAccount", ctx.accountId())
+                .when("ArnLike", "aws:SourceArn", ctx.arn("logs", "*")));
         for (String service : SERVICES) {
             statements.add(Statement.allow("kms:Decrypt", "kms:GenerateDataKey")
                     .sid(Character.toUpperCase(service.charAt(0)) + service.substring(1) + "UsesKeyForThisAccount")
@@ -64,18 +85,30 @@ public final class PatternKey {
                     .onEveryResource("in a key policy '*' is the key itself")
                     .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
         }
+        if (ctx.settings().bus().encryptWithPatternKey()) {
+            // A bus encrypted with a customer managed key: EventBridge also reads the key's metadata (its ARN, that
+            // it is symmetric) when the bus is created or updated. AWS's example key policy grants this one
+            // read-only action without a condition; we follow it (DescribeKey reveals no key material or data).
+            // EventBridge User Guide, "Authorizing EventBridge to use a customer managed key"
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-key-policy.html).
+            statements.add(Statement.allow("kms:DescribeKey")
+                    .sid("EventsDescribesKeyOfEncryptedBus")
+                    .forService("events.amazonaws.com")
+                    .onEveryResource("in a key policy '*' is the key itself"));
+        }
         return PolicyDocument.of(statements);
     }
 
-    public Key key() {
+    /** The key the pattern created; empty when it uses an existing one. */
+    public Optional<Key> key() {
         return key;
     }
 
     public Output<String> arn() {
-        return key.arn();
+        return arn;
     }
 
-    public Alias alias() {
+    public Optional<Alias> alias() {
         return alias;
     }
 }

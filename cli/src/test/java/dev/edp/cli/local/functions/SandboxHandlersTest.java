@@ -1,6 +1,6 @@
 package dev.edp.cli.local.functions;
 
-import dev.edp.pattern.config.RuntimeHandlers;
+import dev.edp.reference.RuntimeHandlers;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;

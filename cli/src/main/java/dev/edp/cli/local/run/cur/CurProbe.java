@@ -4,7 +4,7 @@ import dev.edp.cli.local.bus.BusEvent;
 import dev.edp.cli.local.run.Notifications.Notification;
 import dev.edp.cli.local.run.QueuePeek;
 import dev.edp.cli.local.run.ScenarioContext;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.SeedConsumers;
 import dev.edp.runtime.cur.CostKey;
 import dev.edp.runtime.cur.CostLedger;
 import dev.edp.runtime.cur.CostTotal;

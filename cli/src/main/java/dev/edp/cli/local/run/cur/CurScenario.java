@@ -4,7 +4,7 @@ import dev.edp.cli.local.run.Check;
 import dev.edp.cli.local.run.Scenario;
 import dev.edp.cli.local.run.ScenarioContext;
 import dev.edp.cli.local.run.ScenarioResult;
-import dev.edp.pattern.config.RuntimeHandlers;
+import dev.edp.reference.RuntimeHandlers;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.edp.events.QueueDefaults;
 import dev.edp.cli.local.run.ChecklistItem;
 import dev.edp.cli.local.run.DeliveryLedger;
 import dev.edp.cli.local.run.ScenarioContext;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.SeedConsumers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import dev.edp.cli.local.run.Notifications.Notification;
 import dev.edp.cli.local.run.Scenario;
 import dev.edp.cli.local.run.ScenarioContext;
 import dev.edp.cli.local.run.ScenarioResult;
-import dev.edp.pattern.config.RuntimeHandlers;
-import dev.edp.pattern.config.SeedConsumers;
+import dev.edp.reference.RuntimeHandlers;
+import dev.edp.reference.SeedConsumers;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.edp.pattern.workflow;
+package dev.edp.reference.workflow;
 
 import dev.edp.events.WorkflowTasks;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
-package dev.edp.pattern.inputs;
+package dev.edp.reference;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
@@ -7,34 +8,25 @@ import javax.annotation.Nullable;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * Where cost-report (CUR) files come from. S3 sends "Object Created" events only to the account's default bus, so
- * the pattern adds a rule there that forwards this bucket's uploads to the custom bus (seed 001's failure was the
- * missing forward). The {@code cur-ingest} consumer then routes them to its queue and function.
- */
-public final class CurIngestArgs extends ResourceArgs {
+/** The cost-report (CUR) pipeline of seed 000: where reports arrive, and the anomaly rule. */
+public final class CostReportArgs extends ResourceArgs {
 
-    public static final CurIngestArgs Empty = builder().build();
-
-    /** Create the CUR source, the curated bucket and the {@code cur-ingest} consumer. Default true. */
+    /** Create the pipeline (file source, curated bucket, {@code cur-ingest} consumer). Default true. */
     @Import(name = "enabled")
     private @Nullable Boolean enabled;
 
     /**
-     * Use this existing bucket instead of creating one. The pattern then does not touch its notification
-     * configuration (that would replace the bucket's existing one): turn on "Amazon EventBridge" notifications on it.
+     * Use this existing bucket for incoming reports instead of creating one; turn on its "Amazon EventBridge"
+     * notifications yourself (the pattern never replaces an existing bucket's notification configuration).
      */
     @Import(name = "existingBucketName")
-    private @Nullable String existingBucketName;
+    private @Nullable Output<String> existingBucketName;
 
     /** Key suffixes that count as cost reports. Default {@code .csv} and {@code .csv.gz}. */
     @Import(name = "suffixes")
     private @Nullable List<String> suffixes;
 
-    /**
-     * A day's total for an account and service is an anomaly when above this many times its trailing mean
-     * (a decimal, at least 1). Default 3.
-     */
+    /** A day's total is an anomaly above this many times its trailing mean (a decimal, at least 1). Default 3. */
     @Import(name = "anomalyFactor")
     private @Nullable String anomalyFactor;
 
@@ -42,11 +34,11 @@ public final class CurIngestArgs extends ResourceArgs {
     @Import(name = "anomalyWindowDays")
     private @Nullable Integer anomalyWindowDays;
 
-    private CurIngestArgs() {
+    private CostReportArgs() {
     }
 
     public Optional<Boolean> enabled() { return Optional.ofNullable(enabled); }
-    public Optional<String> existingBucketName() { return Optional.ofNullable(existingBucketName); }
+    public Optional<Output<String>> existingBucketName() { return Optional.ofNullable(existingBucketName); }
     public Optional<List<String>> suffixes() { return Optional.ofNullable(suffixes); }
     public Optional<String> anomalyFactor() { return Optional.ofNullable(anomalyFactor); }
     public Optional<Integer> anomalyWindowDays() { return Optional.ofNullable(anomalyWindowDays); }
@@ -54,14 +46,15 @@ public final class CurIngestArgs extends ResourceArgs {
     public static Builder builder() { return new Builder(); }
 
     public static final class Builder {
-        private final CurIngestArgs args = new CurIngestArgs();
+        private final CostReportArgs args = new CostReportArgs();
 
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
-        public Builder existingBucketName(@Nullable String v) { args.existingBucketName = v; return this; }
+        public Builder existingBucketName(@Nullable Output<String> v) { args.existingBucketName = v; return this; }
+        public Builder existingBucketName(String v) { return existingBucketName(Output.of(v)); }
         public Builder suffixes(@Nullable List<String> v) { args.suffixes = v == null ? null : List.copyOf(v); return this; }
         public Builder anomalyFactor(@Nullable String v) { args.anomalyFactor = v; return this; }
         public Builder anomalyWindowDays(@Nullable Integer v) { args.anomalyWindowDays = v; return this; }
 
-        public CurIngestArgs build() { return args; }
+        public CostReportArgs build() { return args; }
     }
 }

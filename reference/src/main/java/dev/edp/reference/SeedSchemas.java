@@ -1,4 +1,7 @@
-package dev.edp.pattern.events;
+package dev.edp.reference;
+
+import dev.edp.pattern.events.EventPatterns;
+import dev.edp.pattern.inputs.SchemaArgs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON Schemas (Draft 4) of the seed events (module {@code edp-events}), registered in the bus's schema registry. Each describes the whole
+ * JSON Schemas (Draft 4) of the seed events (module {@code edp-events}), registered in the bus's schema registry
+ * through the pattern's {@code bus.schemas} like any user's own. Each describes the whole
  * EventBridge envelope with its {@code detail}; details carry an optional {@code schema_version} and allow extra
  * fields, so a newer producer never breaks an older consumer.
  */
@@ -58,6 +62,17 @@ public final class SeedSchemas {
 
     private static void add(String source, String detailType, String resource) {
         BY_DETAIL_TYPE.put(detailType, new EventType(source, detailType, resource));
+    }
+
+    /** The seed schemas as the pattern's input, in registration order. */
+    public static List<SchemaArgs> schemas() {
+        return BY_DETAIL_TYPE.values().stream()
+                .map(t -> SchemaArgs.builder()
+                        .name(t.schemaName())
+                        .description(t.detailType() + " events (source " + t.source() + ")")
+                        .content(t.content())
+                        .build())
+                .toList();
     }
 
     public static Optional<EventType> byDetailType(String detailType) {

@@ -1,4 +1,4 @@
-package dev.edp.pattern.config;
+package dev.edp.reference;
 
 /**
  * The handlers of EDP's runtime jar that the default configuration deploys. The pattern knows the runtime only
