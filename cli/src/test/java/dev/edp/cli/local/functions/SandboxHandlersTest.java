@@ -1,5 +1,6 @@
 package dev.edp.cli.local.functions;
 
+import dev.edp.sandbox.functions.HandlerReference;
 import dev.edp.pattern.config.RuntimeHandlers;
 import org.junit.jupiter.api.Test;
 
