@@ -38,7 +38,9 @@ public final class EventSourceMappings implements AutoCloseable {
      * 50 would mean 250 handler instances and long polls on one laptop, and change nothing the scenarios observe. */
     public static final int MAX_LOCAL_CONCURRENCY = 8;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads a handler's answer as Lambda does: only batchItemFailures counts, other fields are ignored. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** One mapping of the graph. */
     public record Mapping(String logicalName, LocalFunction function, String queueUrl, int batchSize,

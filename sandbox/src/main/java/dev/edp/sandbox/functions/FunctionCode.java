@@ -39,7 +39,11 @@ public final class FunctionCode {
     }
 
     /** A function's code: the loader of its handler, or why there is none. */
-    public record Loaded(Optional<ClassLoader> loader, String source) {
+    public record Loaded(Optional<ClassLoader> loader, String source, Optional<Path> archive) {
+        public Loaded(Optional<ClassLoader> loader, String source) {
+            this(loader, source, Optional.empty());
+        }
+
         static Loaded missing(String why) {
             return new Loaded(Optional.empty(), why);
         }
@@ -81,7 +85,7 @@ public final class FunctionCode {
             }
             ClassLoader loader = new URLClassLoader("function:" + function, urls.toArray(URL[]::new),
                     new LambdaInterfaces(FunctionCode.class.getClassLoader()));
-            return new Loaded(Optional.of(loader), path.get());
+            return new Loaded(Optional.of(loader), path.get(), Optional.of(archive));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the function code " + archive, e);
         }

@@ -28,7 +28,7 @@ import java.util.Map;
  * parameter converted from the payload with Jackson (an {@code SQSEvent} built by the sandbox is passed as is) and,
  * when it takes one, a {@link Context}.
  */
-final class HandlerInstance {
+final class HandlerInstance implements FunctionRuntime {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +71,8 @@ final class HandlerInstance {
     }
 
     /** Whether the handler was given the function's environment (else it reads the sandbox's process's). */
-    boolean environmentGiven() {
+    @Override
+    public boolean environmentGiven() {
         return environmentGiven;
     }
 
@@ -97,7 +98,8 @@ final class HandlerInstance {
     }
 
     /** Calls the handler with an input object (converted to the method's input type when it is not one). */
-    Object call(Object input, Context context) throws Exception {
+    @Override
+    public Object call(Object input, Context context) throws Exception {
         return inContextOf(handler.getClass().getClassLoader(), () -> callInContext(input, context));
     }
 
@@ -117,7 +119,8 @@ final class HandlerInstance {
     }
 
     /** Calls the handler with a JSON payload and returns its result as JSON (the Lambda Invoke API's contract). */
-    byte[] callJson(byte[] payload, Context context) throws Exception {
+    @Override
+    public byte[] callJson(byte[] payload, Context context) throws Exception {
         JsonNode input = payload.length == 0 ? null : JSON.readTree(payload);
         Object result = call(input, context);
         return result == null ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8) : JSON.writeValueAsBytes(result);

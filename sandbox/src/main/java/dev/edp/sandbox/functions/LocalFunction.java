@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param timeoutSeconds the timeout setting (the context's deadline)
  * @param logGroup     the function's log group, if it names one
  * @param code         its code, loaded in a class loader of its own ({@link FunctionCode}), or why it could not be
+ * @param runtime      its Lambda runtime ({@code java21}, {@code python3.12}, {@code nodejs20.x}; null: Java)
  */
 public record LocalFunction(String logicalName, String displayName, String physicalName, String arn,
                             HandlerReference handler, Map<String, String> environment, int memoryMb,
-                            int timeoutSeconds, String logGroup, FunctionCode.Loaded code) {
+                            int timeoutSeconds, String logGroup, FunctionCode.Loaded code,
+                            String runtime) {
 
     public LocalFunction {
         environment = Map.copyOf(new TreeMap<>(environment));
@@ -31,9 +33,16 @@ public record LocalFunction(String logicalName, String displayName, String physi
 
     /** A new execution environment: the handler built with the function's environment, output to its log. */
     public Environment start(FunctionLogs logs) throws Exception {
-        ClassLoader loader = code.loader().orElseThrow(() -> new IllegalStateException(displayName
-                + " cannot run: " + notRunnableReason().orElse("")));
-        HandlerInstance instance = logs.within(displayName, () -> HandlerInstance.create(handler, environment, loader));
+        notRunnableReason().ifPresent(why -> {
+            throw new IllegalStateException(displayName + " cannot run: " + why);
+        });
+        if (SubprocessHandler.interpreter(runtime).isPresent()) {
+            String spec = handler.methodName().equals(HandlerReference.DEFAULT_METHOD) ? handler.className()
+                    : handler.toString();
+            return new Environment(SubprocessHandler.start(runtime, spec, code.archive().orElseThrow(), environment), logs);
+        }
+        ClassLoader loader = code.loader().orElseThrow();
+        FunctionRuntime instance = logs.within(displayName, () -> HandlerInstance.create(handler, environment, loader));
         return new Environment(instance, logs);
     }
 
@@ -47,6 +56,10 @@ public record LocalFunction(String logicalName, String displayName, String physi
         if (code.loader().isEmpty()) {
             return java.util.Optional.of(code.source());
         }
+        java.util.Optional<String> runtimeMissing = FunctionRuntimes.notEmulated(runtime);
+        if (runtimeMissing.isPresent() || SubprocessHandler.interpreter(runtime).isPresent()) {
+            return runtimeMissing; // a Python or Node.js handler is loaded by its runtime, from the archive
+        }
         return handler.loadableFrom(code.loader().get()) ? java.util.Optional.empty()
                 : java.util.Optional.of("its handler class " + handler.className() + " is not in its code " + code.source());
     }
@@ -58,10 +71,10 @@ public record LocalFunction(String logicalName, String displayName, String physi
 
     /** One execution environment: invocations run one at a time in it, as in Lambda. */
     public final class Environment {
-        private final HandlerInstance instance;
+        private final FunctionRuntime instance;
         private final FunctionLogs logs;
 
-        private Environment(HandlerInstance instance, FunctionLogs logs) {
+        private Environment(FunctionRuntime instance, FunctionLogs logs) {
             this.instance = instance;
             this.logs = logs;
         }

@@ -57,7 +57,7 @@ public final class LocalFunctions {
             functions.add(new LocalFunction(r.name(), displayName(r.name(), parentName(graph, r), environment), name,
                     "arn:aws:lambda:" + region + ":" + account + ":function:" + name,
                     HandlerReference.parse(r.string("handler")), environment, memory,
-                    number(r.input("timeout"), 3), logGroup, code.load(name, r.input("code"))));
+                    number(r.input("timeout"), 3), logGroup, code.load(name, r.input("code")), r.string("runtime")));
         }
         return new LocalFunctions(functions);
     }

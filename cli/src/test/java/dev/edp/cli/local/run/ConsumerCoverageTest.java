@@ -17,7 +17,7 @@ class ConsumerCoverageTest {
 
     private static LocalFunction function(String name, FunctionCode.Loaded code) {
         return new LocalFunction(name + "-fn", name, name + "-fn-1", "arn:aws:lambda:us-east-1:1:function:" + name,
-                HandlerReference.parse("java.lang.Object::toString"), Map.of(), 128, 3, null, code);
+                HandlerReference.parse("java.lang.Object::toString"), Map.of(), 128, 3, null, code, "java21");
     }
 
     private static final FunctionCode.Loaded RUNS = new FunctionCode.Loaded(

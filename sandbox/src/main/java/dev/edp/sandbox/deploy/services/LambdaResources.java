@@ -4,6 +4,7 @@ import dev.edp.sandbox.deploy.PendingResource;
 import dev.edp.sandbox.deploy.Placed;
 import dev.edp.sandbox.deploy.ResourceCreator;
 import dev.edp.sandbox.functions.FunctionCode;
+import dev.edp.sandbox.functions.FunctionRuntimes;
 import dev.edp.sandbox.functions.HandlerReference;
 
 import java.util.Set;
@@ -41,6 +42,13 @@ public final class LambdaResources implements ResourceCreator {
                 FunctionCode.Loaded loaded = code.load(r.logicalName(), r.raw("code"));
                 if (loaded.loader().isEmpty()) {
                     yield Placed.notEmulated(r.mockId(), "not run: " + loaded.source());
+                }
+                String runtime = r.string("runtime");
+                if (runtime != null && !runtime.startsWith("java")) {
+                    java.util.Optional<String> why = FunctionRuntimes.notEmulated(runtime);
+                    yield why.isPresent() ? Placed.notEmulated(r.mockId(), "not run: " + why.get())
+                            : Placed.local(r.mockId(), "runs as a " + runtime + " subprocess with Lambda's handler"
+                            + " contract (event in, result or error out, partial batch responses honoured)");
                 }
                 ClassLoader loader = loaded.loader().get();
                 if (!handler.loadableFrom(loader)) {
