@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ./edp synth --stack NAME --out DIR}: the stack's resource graph and its diagram, under Pulumi mocks. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = "Runs the stack program under Pulumi's mock engine with the stack's config (no AWS, no Pulumi "
+        description = "Runs the project's Pulumi program (this repository's stack, or any Pulumi Java program that"
+                + " uses the component: --project-dir with its Pulumi.yaml and stack file) under Pulumi's mock engine with the stack's config (no AWS, no Pulumi "
                 + "CLI) and writes DIR/graph.json (every resource, its parent and inputs), DIR/architecture.mmd "
                 + "and DIR/cost.md (a monthly cost estimate per component, minimum / typical / maximum, from the "
                 + "graph, us-east-1 list prices with their sources, and the volumes).")
@@ -34,6 +35,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--project-dir", defaultValue = ".", description = "where Pulumi.yaml is (default: .)")
     Path projectDir;
 
+    @picocli.CommandLine.Mixin
+    dev.edp.cli.synth.ProgramOptions program = new dev.edp.cli.synth.ProgramOptions();
+
     @Option(names = "--volumes", paramLabel = "FILE", description = "monthly volumes for cost.md, JSON, overriding EDP's defaults per scenario, e.g. {\"typical\": "
                 + "{\"events\": 5000000}} (cost.md lists every volume)")
     Path volumesFile;
@@ -44,7 +48,7 @@ public final class SynthCommand implements Callable<Integer> {
         Volumes volumes;
         try {
             volumes = Volumes.load(java.util.Optional.ofNullable(volumesFile));
-            result = Synth.run(projectDir, stack);
+            result = Synth.run(program.program(projectDir, stack), new dev.edp.testing.AwsMocks());
         } catch (OpsException | IllegalArgumentException e) {
             System.err.println("edp synth: " + e.getMessage());
             return 2;

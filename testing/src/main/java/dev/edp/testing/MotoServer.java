@@ -48,7 +48,7 @@ public final class MotoServer implements AutoCloseable {
 
     /**
      * Starts a server with extra environment variables, e.g. {@code MOTO_PORT}: the port moto's Step Functions
-     * interpreter sends its service integrations to (moto keeps a preset value; see dev.edp.cli.local.LambdaGateway).
+     * interpreter sends its service integrations to (moto keeps a preset value; see dev.edp.sandbox.emulator.LambdaGateway).
      */
     public static MotoServer start(java.util.Map<String, String> environment) {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(

@@ -39,6 +39,14 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "how long to wait for each outcome (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @picocli.CommandLine.Mixin
+    dev.edp.cli.synth.ProgramOptions program = new dev.edp.cli.synth.ProgramOptions();
+
+    @Option(names = "--events", paramLabel = "PATH", description = "a program's example events: a directory of *.json"
+            + " or a file with an array, each with source, detail-type and detail (default: the project's events/);"
+            + " not used for this repository's stack, which runs the seed scenarios")
+    Path events;
+
     @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR", description = "the project directory, holding Pulumi.yaml (default: the current one)")
     Path project;
 
@@ -51,7 +59,8 @@ public final class LocalCommand implements Callable<Integer> {
         }
         java.util.logging.Logger.getLogger("com.pulumi").setLevel(java.util.logging.Level.OFF);
         LocalRun run = new LocalRun(new LocalRun.Options(project, stack, port, Optional.ofNullable(scenario), files,
-                Duration.ofSeconds(timeoutSeconds)), console);
+                Duration.ofSeconds(timeoutSeconds), program.jar(), program.mainClass(), Optional.ofNullable(events)),
+                console);
         Thread cleanup = new Thread(run::close, "edp-local-shutdown");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {

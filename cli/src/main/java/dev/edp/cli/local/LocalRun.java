@@ -1,9 +1,11 @@
 package dev.edp.cli.local;
 
-import dev.edp.cli.local.deploy.LocalDeploy;
-import dev.edp.cli.local.functions.EventSourceMappings;
+import dev.edp.sandbox.Sandbox;
+import dev.edp.sandbox.deploy.LocalDeploy;
+import dev.edp.sandbox.functions.EventSourceMappings;
 import dev.edp.cli.local.run.AuditScenario;
 import dev.edp.cli.local.run.ChecklistItem;
+import dev.edp.cli.local.run.ConsumerCoverage;
 import dev.edp.cli.local.run.Criterion;
 import dev.edp.cli.local.run.LossAccount;
 import dev.edp.cli.local.run.QueuePeek;
@@ -16,8 +18,15 @@ import dev.edp.cli.local.run.cur.CurUpload;
 import dev.edp.cli.local.run.cur.CurUploads;
 import dev.edp.cli.local.run.cur.LoadPhase;
 import dev.edp.cli.local.run.cur.SeedChecklist;
-import dev.edp.cli.local.sandbox.SandboxFile;
-import dev.edp.cli.synth.StackFiles;
+import dev.edp.sandbox.SandboxFile;
+import dev.edp.sandbox.program.StackFiles;
+import dev.edp.sandbox.program.StackProgram;
+import dev.edp.cli.synth.ProgramOptions;
+import dev.edp.cli.local.run.ProgramEventsScenario;
+import dev.edp.cli.local.run.DeliveryLedger;
+import dev.edp.cli.local.run.Notifications;
+import dev.edp.cli.local.run.RunObserver;
+import dev.edp.events.StackExports;
 import dev.edp.reference.SeedConsumers;
 
 import java.io.IOException;
@@ -38,23 +47,37 @@ public final class LocalRun implements AutoCloseable {
 
     /** What the run found; {@link #passed()} decides the exit code. */
     public record Outcome(List<ScenarioResult> scenarios, List<ChecklistItem> checklist, List<Criterion> criteria,
-                          LossAccount loss, boolean allScenarios) {
+                          LossAccount loss, ConsumerCoverage coverage, boolean allScenarios) {
         public boolean passed() {
             boolean checklistOk = checklist.stream().noneMatch(i -> i.status() == ChecklistItem.Status.FAILED
                     || (allScenarios && i.status() == ChecklistItem.Status.NOT_RUN));
-            return checklistOk && loss.lost() == 0 && scenarios.stream().allMatch(s -> s.unavailable().isPresent() || s.passed());
+            return checklistOk && loss.lost() == 0 && coverage.complete()
+                    && scenarios.stream().allMatch(s -> s.unavailable().isPresent() || s.passed());
         }
     }
 
-    /** How the run is set up. */
-    public record Options(Path projectDir, String stack, int port, Optional<String> scenario, int files, Duration timeout) {
+    /**
+     * How the run is set up.
+     *
+     * @param programJar the program's jar, when it is not this repository's stack (see {@link ProgramOptions})
+     * @param mainClass  the program's main class (default: the jar's Main-Class)
+     * @param events     a program's example events (default: the project's {@code events/})
+     */
+    public record Options(Path projectDir, String stack, int port, Optional<String> scenario, int files, Duration timeout,
+                          Optional<Path> programJar, Optional<String> mainClass, Optional<Path> events) {
+        public Options(Path projectDir, String stack, int port, Optional<String> scenario, int files, Duration timeout) {
+            this(projectDir, stack, port, scenario, files, timeout, Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     private final Options options;
     private final PrintStream console;
     private final Report report;
-    private LocalSandbox sandbox;
+    private Sandbox sandbox;
+    private final DeliveryLedger ledger = new DeliveryLedger();
+    private Notifications notifications;
     private Path sandboxFile;
+    private SandboxFile.Claim claim;
     private ScenarioContext context;
     private boolean closed;
 
@@ -65,32 +88,47 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public Outcome run() throws Exception {
-        StackFiles files = StackFiles.read(options.projectDir(), options.stack());
+        StackProgram program = ProgramOptions.resolve(options.projectDir(), options.stack(), options.programJar(),
+                options.mainClass());
+        boolean repository = ProgramOptions.isRepository(options.projectDir()) && options.programJar().isEmpty()
+                && options.mainClass().isEmpty();
+        StackFiles files = program.files();
         String region = files.config().getOrDefault("aws:region", "us-east-1");
-        List<Scenario> scenarios = options.scenario().map(name -> List.of(Scenarios.named(name).orElseThrow(() ->
+        // The seed scenarios and seed 000's checklist belong to this repository's stack; any other program is run
+        // with its own example events.
+        List<Scenario> scenarios = !repository
+                ? List.of(new ProgramEventsScenario(options.events().orElse(options.projectDir().resolve("events"))))
+                : options.scenario().map(name -> List.of(Scenarios.named(name).orElseThrow(() ->
                 new IllegalArgumentException("--scenario " + name + ": no such scenario; scenarios: " + Scenarios.names()))))
                 .orElse(Scenarios.all());
 
+        sandboxFile = SandboxFile.path(options.projectDir(), options.stack());
+        claim = SandboxFile.claim(sandboxFile);
         console.println("edp local: the " + options.stack() + " stack on an embedded AWS emulator (moto), no AWS account");
         long t0 = System.nanoTime();
-        sandbox = LocalSandbox.start(options.port(), region);
+        sandbox = Sandbox.start(options.port(), region);
         console.printf("  emulator up in %.1f s; sandbox endpoint %s (moto behind it)%n",
-                (System.nanoTime() - t0) / 1e9, sandbox.sandbox().endpoint().uri());
+                (System.nanoTime() - t0) / 1e9, sandbox.account().endpoint().uri());
 
-        report.section("deploy: the stack program (EdpStack) under Pulumi's mock engine, each resource created on moto");
+        report.section("deploy: the program (" + program.description() + ") under Pulumi's mock engine, each resource"
+                + " created on moto");
         long t1 = System.nanoTime();
-        LocalDeploy.DeployedStack stack = sandbox.deploy(files, options.projectDir());
+        LocalDeploy.DeployedStack stack = sandbox.deploy(program);
         Duration deployTook = Duration.ofNanos(System.nanoTime() - t1);
         Path workDir = options.projectDir().resolve("build").resolve("local").resolve(options.stack());
         Trace trace = new Trace(console);
         deleteOldLogs(workDir.resolve("logs"));
-        sandbox.run(workDir.resolve("logs"), trace);
+        RunObserver observer = new RunObserver(trace, ledger);
+        sandbox.run(workDir.resolve("logs"), observer);
+        String topic = String.valueOf(stack.exports().get(StackExports.NOTIFICATIONS_TOPIC_ARN));
+        notifications = Notifications.subscribe(sandbox.aws().sqs(), sandbox.aws().sns(), topic, observer::notified);
+        stack.deployment().plumbing("queue " + Notifications.QUEUE + " subscribed to "
+                + topic.substring(topic.lastIndexOf(':') + 1), "observes every notification, as a subscriber would");
         report.deploy(stack.deployment(), deployTook);
-        sandboxFile = SandboxFile.path(options.projectDir(), options.stack());
-        new SandboxFile(sandbox.sandbox().endpoint().uri(), region, stack.exports()).write(sandboxFile);
+        claim.write(new SandboxFile(sandbox.account().endpoint().uri(), region, stack.exports()));
         console.println("  sandbox file: " + display(sandboxFile) + "; function logs: " + display(workDir.resolve("logs")));
 
-        context = new ScenarioContext(sandbox, trace, new CurUploads(), options.timeout(), console);
+        context = new ScenarioContext(sandbox, ledger, notifications, trace, new CurUploads(), options.timeout(), console);
         List<ScenarioResult> results = new ArrayList<>();
         Optional<LoadPhase.Result> load = Optional.empty();
         AuditScenario audit = null;
@@ -105,23 +143,26 @@ public final class LocalRun implements AutoCloseable {
                     : scenario.run(context);
             report.scenarioResult(result);
             results.add(result);
-            sandbox.sandbox().checkAlive();
+            sandbox.account().checkAlive();
         }
         if (audit == null) {
             load = loadPhase();
         }
         settle();
 
-        List<ChecklistItem> checklist = SeedChecklist.evaluate(context);
+        List<ChecklistItem> checklist = repository ? SeedChecklist.evaluate(context) : List.of();
         List<String> neverForwarded = context.uploads().all().stream()
-                .filter(u -> !sandbox.ledger().wasForwarded(u.uri())).map(CurUpload::uri).toList();
+                .filter(u -> !ledger.wasForwarded(u.uri())).map(CurUpload::uri).toList();
         LossAccount loss = LossAccount.of(context, neverForwarded);
-        List<Criterion> criteria = SuccessCriteria.measure(context.uploads().good(),
-                audit == null ? Optional.empty() : audit.completeness(), load, loss);
+        List<Criterion> criteria = repository ? SuccessCriteria.measure(context.uploads().good(),
+                audit == null ? Optional.empty() : audit.completeness(), load, loss) : List.of();
+        ConsumerCoverage coverage = ConsumerCoverage.of(context.exportMap(StackExports.QUEUE_URLS).keySet(),
+                ledger.invokedFunctions(), sandbox.functions().all(), options.scenario().isEmpty());
         report.scenarios(results);
         report.checklist(checklist);
         report.criteria(criteria);
-        return new Outcome(results, checklist, criteria, loss, options.scenario().isEmpty());
+        report.coverage(coverage);
+        return new Outcome(results, checklist, criteria, loss, coverage, options.scenario().isEmpty());
     }
 
     /** Function logs are appended to; a new run starts them afresh. */
@@ -147,7 +188,7 @@ public final class LocalRun implements AutoCloseable {
         report.scenario("load", options.files() + " cost reports, " + inFlight + " in flight at a time (the CUR consumer's"
                 + " maximum concurrency): throughput and latency");
         LoadPhase.Result result = LoadPhase.run(context, options.files(), inFlight);
-        sandbox.sandbox().checkAlive();
+        sandbox.account().checkAlive();
         return Optional.of(result);
     }
 
@@ -172,7 +213,7 @@ public final class LocalRun implements AutoCloseable {
     /** Prints how to look inside, then keeps the sandbox up until the process is interrupted (Ctrl-C). */
     public void awaitShutdown() throws InterruptedException {
         report.section("The sandbox stays up until Ctrl-C. Look inside with the AWS CLI (any credentials do):");
-        Inspect.commands(sandbox.sandbox().endpoint().uri(), sandbox.aws().region(), sandbox.stack().exports(),
+        Inspect.commands(sandbox.account().endpoint().uri(), sandbox.aws().region(), sandbox.stack().exports(),
                 display(sandboxFile), display(sandbox.logs().file("FUNCTION")))
                 .forEach(line -> console.println("  " + line));
         new java.util.concurrent.CountDownLatch(1).await();
@@ -189,8 +230,11 @@ public final class LocalRun implements AutoCloseable {
             return;
         }
         closed = true;
-        if (sandboxFile != null) {
-            SandboxFile.remove(sandboxFile);
+        if (claim != null) {
+            claim.close();
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         if (sandbox != null) {
             sandbox.close();

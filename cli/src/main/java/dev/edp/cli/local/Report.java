@@ -1,7 +1,7 @@
 package dev.edp.cli.local;
 
-import dev.edp.cli.local.deploy.Deployment;
-import dev.edp.cli.local.deploy.Placement;
+import dev.edp.sandbox.deploy.Deployment;
+import dev.edp.sandbox.deploy.Placement;
 import dev.edp.cli.local.run.ChecklistItem;
 import dev.edp.cli.local.run.Check;
 import dev.edp.cli.local.run.Criterion;
@@ -67,6 +67,16 @@ final class Report {
             out.println("  " + mark(check.passed() ? ChecklistItem.Status.PASSED : ChecklistItem.Status.FAILED) + " "
                     + check.name() + " — " + check.detail());
         }
+    }
+
+    /** Consumers nothing reached and functions that cannot run: each fails the run, by name. */
+    void coverage(dev.edp.cli.local.run.ConsumerCoverage coverage) {
+        if (coverage.complete()) {
+            return;
+        }
+        section("Not exercised (each fails the run)");
+        coverage.idle().forEach(c -> out.println("  " + mark(ChecklistItem.Status.FAILED) + " " + c));
+        coverage.notRunnable().forEach(c -> out.println("  " + mark(ChecklistItem.Status.FAILED) + " " + c));
     }
 
     void checklist(List<ChecklistItem> items) {

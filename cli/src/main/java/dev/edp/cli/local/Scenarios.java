@@ -4,6 +4,7 @@ import dev.edp.cli.local.run.AuditScenario;
 import dev.edp.cli.local.run.Scenario;
 import dev.edp.cli.local.run.cur.CurScenario;
 import dev.edp.cli.local.run.domain.InventoryScenario;
+import dev.edp.cli.local.run.domain.NotificationsScenario;
 import dev.edp.cli.local.run.domain.OrdersScenario;
 import dev.edp.cli.local.run.domain.WorkflowScenario;
 
@@ -17,8 +18,8 @@ final class Scenarios {
     }
 
     static List<Scenario> all() {
-        return List.of(new CurScenario(), new OrdersScenario(), new InventoryScenario(), new WorkflowScenario(),
-                new AuditScenario());
+        return List.of(new CurScenario(), new OrdersScenario(), new InventoryScenario(), new NotificationsScenario(),
+                new WorkflowScenario(), new AuditScenario());
     }
 
     static Optional<Scenario> named(String name) {

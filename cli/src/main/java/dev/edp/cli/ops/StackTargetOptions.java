@@ -40,7 +40,7 @@ public final class StackTargetOptions {
             throw new OpsException("--local and --outputs exclude each other: the sandbox brings its own outputs");
         }
         if (local) {
-            return LocalSandbox.target(projectDir, stack);
+            return SandboxTarget.target(projectDir, stack);
         }
         StackOutputs outputs;
         String description;

@@ -1,15 +1,16 @@
 package dev.edp.cli.synth;
 
+import dev.edp.sandbox.program.StackFiles;
+import dev.edp.sandbox.program.StackProgram;
 import dev.edp.stack.EdpStack;
 import dev.edp.testing.AwsMocks;
 import dev.edp.testing.MockedProgram;
 import dev.edp.testing.ResourceGraph;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * Runs the stack program under Pulumi's mock engine with a stack's own config — no credentials, no Pulumi CLI —
+ * Runs a stack program under Pulumi's mock engine with a stack's own config — no credentials, no Pulumi CLI —
  * and returns the graph it registers. What {@code ./edp synth} and the tests share.
  */
 public final class Synth {
@@ -24,19 +25,17 @@ public final class Synth {
         }
     }
 
+    /** This repository's own stack program ({@code EdpStack}, the one behind {@code pulumi up} here). */
+    public static StackProgram repositoryStack(Path projectDir, String stack) {
+        return new StackProgram(EdpStack.class.getName() + "::define", projectDir, StackFiles.read(projectDir, stack),
+                EdpStack::define);
+    }
+
     public static Result run(Path projectDir, String stack) {
-        return run(StackFiles.read(projectDir, stack), new AwsMocks());
+        return run(repositoryStack(projectDir, stack), new AwsMocks());
     }
 
-    public static Result run(StackFiles files, AwsMocks mocks) {
-        return run(files, Map.of(), mocks);
-    }
-
-    /** With extra config on top of the stack file's (tests use it to try configurations). */
-    public static Result run(StackFiles files, Map<String, String> extraConfig, AwsMocks mocks) {
-        Map<String, String> config = new java.util.TreeMap<>(files.config());
-        config.putAll(extraConfig);
-        MockedProgram.Run run = MockedProgram.of(files.project(), files.stack(), config, mocks).run(EdpStack::define);
-        return new Result(new StackFiles(files.project(), files.stack(), config), run);
+    public static Result run(StackProgram program, AwsMocks mocks) {
+        return new Result(program.files(), program.run(mocks));
     }
 }

@@ -4,7 +4,7 @@ import dev.edp.cli.moto.MotoResources;
 import dev.edp.cli.moto.MotoClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.cli.local.SqsEventSource;
+import dev.edp.sandbox.functions.SqsEventSource;
 import dev.edp.cli.CliRun;
 import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;

@@ -4,7 +4,7 @@ import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.moto.MotoResources;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.cli.local.SqsEventSource;
+import dev.edp.sandbox.functions.SqsEventSource;
 import dev.edp.runtime.cur.CostKey;
 import dev.edp.runtime.cur.CostTotal;
 import dev.edp.runtime.cur.CostTotals;

@@ -2,8 +2,8 @@ package dev.edp.cli.domain;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.edp.cli.moto.MotoClients;
-import dev.edp.cli.local.LambdaGateway;
-import dev.edp.cli.local.LocalContext;
+import dev.edp.sandbox.emulator.LambdaGateway;
+import dev.edp.sandbox.functions.LocalContext;
 import dev.edp.reference.workflow.WorkflowDefinition;
 import dev.edp.runtime.workflow.HandleErrorHandler;
 import dev.edp.runtime.workflow.ProcessOrderHandler;

@@ -47,6 +47,9 @@ class LocalRunIT {
     static void runEverything() throws Exception {
         Files.copy(Stacks.projectDir().resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
         Files.copy(Stacks.projectDir().resolve("Pulumi.dev.yaml"), project.resolve("Pulumi.dev.yaml"));
+        // The functions' code, where the stack's edp:runtimeJar names it (relative to the project, as Pulumi reads it).
+        Files.createDirectories(project.resolve("runtime"));
+        Files.createSymbolicLink(project.resolve("runtime/target"), Stacks.projectDir().resolve("runtime/target").toAbsolutePath());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         run = new LocalRun(new LocalRun.Options(project, "dev", 0, Optional.empty(), LOAD_FILES, Duration.ofSeconds(90)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -94,12 +97,14 @@ class LocalRunIT {
     @Test
     void everyScenarioRanAndPassedItsChecks() {
         assertThat(outcome.scenarios()).extracting(ScenarioResult::scenario)
-                .containsExactly("cur", "orders", "inventory", "workflow", "audit");
+                .containsExactly("cur", "orders", "inventory", "notifications", "workflow", "audit");
         assertThat(outcome.scenarios()).allSatisfy(s -> {
             assertThat(s.unavailable()).as(s.scenario()).isEmpty();
             assertThat(s.checks()).as(s.scenario()).isNotEmpty()
                     .allSatisfy(c -> assertThat(c.passed()).as(s.scenario() + ": " + c.name() + " — " + c.detail()).isTrue());
         });
+        assertThat(outcome.coverage().idle()).as("consumers nothing reached").isEmpty();
+        assertThat(outcome.coverage().notRunnable()).as("functions that cannot run").isEmpty();
         assertThat(outcome.passed()).isTrue();
     }
 

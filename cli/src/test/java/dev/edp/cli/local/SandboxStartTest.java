@@ -1,6 +1,7 @@
 package dev.edp.cli.local;
 
-import dev.edp.cli.local.sandbox.Sandbox;
+import dev.edp.sandbox.emulator.LambdaGateway;
+import dev.edp.sandbox.emulator.EmulatedAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class SandboxStartTest {
     void aTakenPortIsNamedWithWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> Sandbox.start(port, "us-east-1", Optional.of(Path.of("/unused"))))
+            assertThatThrownBy(() -> EmulatedAccount.start(port, "us-east-1", Optional.of(Path.of("/unused"))))
                     .isInstanceOf(LambdaGateway.PortInUseException.class)
                     .hasMessageContaining("port " + port + " on 127.0.0.1 is in use")
                     .hasMessageContaining("--port");
@@ -30,8 +31,8 @@ class SandboxStartTest {
 
     @Test
     void aMissingEmulatorNamesTheInstallStep() {
-        assertThatThrownBy(() -> Sandbox.start(0, "us-east-1", Optional.empty()))
-                .isInstanceOf(Sandbox.EmulatorUnavailableException.class)
+        assertThatThrownBy(() -> EmulatedAccount.start(0, "us-east-1", Optional.empty()))
+                .isInstanceOf(EmulatedAccount.EmulatorUnavailableException.class)
                 .hasMessageContaining("not installed")
                 .hasMessageContaining("./edp setup");
     }
@@ -42,8 +43,8 @@ class SandboxStartTest {
         Files.writeString(broken, "#!/bin/sh\necho 'ModuleNotFoundError: No module named flask' >&2\nexit 3\n");
         Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
 
-        assertThatThrownBy(() -> Sandbox.start(0, "us-east-1", Optional.of(broken)))
-                .isInstanceOf(Sandbox.EmulatorUnavailableException.class)
+        assertThatThrownBy(() -> EmulatedAccount.start(0, "us-east-1", Optional.of(broken)))
+                .isInstanceOf(EmulatedAccount.EmulatorUnavailableException.class)
                 .hasMessageContaining("failed to start")
                 .hasMessageContaining("exited with 3")
                 .hasMessageContaining("No module named flask");

@@ -1,5 +1,6 @@
 package dev.edp.cli.local;
 
+import dev.edp.sandbox.Sandbox;
 import dev.edp.cli.local.run.ChecklistItem;
 import dev.edp.cli.local.run.LossAccount;
 import dev.edp.cli.local.run.ScenarioContext;
@@ -9,7 +10,10 @@ import dev.edp.cli.local.run.cur.CurScenario;
 import dev.edp.cli.local.run.cur.CurUpload;
 import dev.edp.cli.local.run.cur.CurUploads;
 import dev.edp.cli.local.run.cur.SeedChecklist;
-import dev.edp.cli.synth.StackFiles;
+import dev.edp.cli.synth.Synth;
+import dev.edp.cli.local.run.DeliveryLedger;
+import dev.edp.cli.local.run.Notifications;
+import dev.edp.cli.local.run.RunObserver;
 import dev.edp.cli.synth.Stacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +38,23 @@ class Seed001OnTheSandboxIT {
 
     @Test
     void withoutTheForwardingRuleTheChecklistFailsAndTheUploadsAreLost() throws Exception {
-        StackFiles files = StackFiles.read(Stacks.projectDir(), "dev");
-        try (LocalSandbox sandbox = LocalSandbox.start(0, "us-east-1")) {
-            var stack = sandbox.deploy(files, Stacks.projectDir());
+        try (Sandbox sandbox = Sandbox.start(0, "us-east-1")) {
+            var stack = sandbox.deploy(Synth.repositoryStack(Stacks.projectDir(), "dev"));
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            sandbox.run(logs, new Trace(quiet));
+            DeliveryLedger ledger = new DeliveryLedger();
+            RunObserver observer = new RunObserver(new Trace(quiet), ledger);
+            sandbox.run(logs, observer);
             String rule = stack.graph().ofType("aws:cloudwatch/eventRule:EventRule").stream()
                     .filter(r -> "default".equals(r.string("eventBusName"))).findFirst().orElseThrow().name();
             String ruleName = stack.deployment().id("aws:cloudwatch/eventRule:EventRule", rule).split("\\|")[1];
             var targets = sandbox.aws().events().listTargetsByRule(b -> b.rule(ruleName)).targets();
             sandbox.aws().events().removeTargets(b -> b.rule(ruleName).ids(targets.stream().map(t -> t.id()).toList()));
 
-            ScenarioContext context = new ScenarioContext(sandbox, new Trace(quiet), new CurUploads(),
-                    Duration.ofSeconds(8), quiet);
+            String topic = String.valueOf(stack.exports().get("notificationsTopicArn"));
+            Notifications notifications = Notifications.subscribe(sandbox.aws().sqs(), sandbox.aws().sns(), topic,
+                    observer::notified);
+            ScenarioContext context = new ScenarioContext(sandbox, ledger, notifications, new Trace(quiet),
+                    new CurUploads(), Duration.ofSeconds(8), quiet);
             ScenarioResult cur = new CurScenario().run(context);
             List<ChecklistItem> checklist = SeedChecklist.evaluate(context);
             LossAccount loss = LossAccount.of(context, context.uploads().all().stream().map(CurUpload::uri).toList());
@@ -56,6 +64,7 @@ class Seed001OnTheSandboxIT {
                     assertThat(item.status()).as(item.item()).isEqualTo(ChecklistItem.Status.FAILED));
             assertThat(loss.lost()).isEqualTo(2);
             assertThat(loss.details()).allSatisfy(d -> assertThat(d).contains("never reached the bus"));
+            notifications.close();
         }
     }
 }

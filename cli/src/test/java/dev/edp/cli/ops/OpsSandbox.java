@@ -142,7 +142,7 @@ public final class OpsSandbox {
         sandbox.put("region", MotoServer.REGION);
         sandbox.set("outputs", outputs());
         try {
-            Path file = LocalSandbox.file(projectDir, STACK);
+            Path file = SandboxTarget.file(projectDir, STACK);
             Files.createDirectories(file.getParent());
             Files.writeString(file, sandbox.toPrettyString());
         } catch (IOException e) {

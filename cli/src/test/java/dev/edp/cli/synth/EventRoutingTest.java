@@ -1,5 +1,6 @@
 package dev.edp.cli.synth;
 
+import dev.edp.sandbox.bus.GraphRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -53,15 +53,18 @@ public final class AuditScenario implements Scenario {
 
         AuditTrailReader reader = new AuditTrailReader(context.aws().s3(), context.export("auditBucketName"));
         long deadline = System.nanoTime() + context.timeout().toNanos();
+        // Wait for the probe itself, not only for what the ledger holds so far: the bus receives the probe
+        // asynchronously, and until it has, "every event so far is audited" can hold with the probe missing from both
+        // the ledger and the bucket (the check then saw "delivered by []", 31 ms before Firehose's delivery).
         Completeness found = measure(context, bus, reader);
-        while (!found.missing().isEmpty() && System.nanoTime() < deadline) {
+        while (!probeSettled(context.ledger(), bus, id, found) && System.nanoTime() < deadline) {
             pause();
             found = measure(context, bus, reader);
         }
         completeness = found;
         context.trace().hop(id, Instant.now(), "audit bucket: " + found.audited() + " of " + found.events()
                 + " events of the run, in " + reader.objects() + " objects");
-        List<String> probeRules = context.sandbox().ledger().deliveries(id).stream()
+        List<String> probeRules = context.ledger().deliveries(id).stream()
                 .map(dev.edp.cli.local.run.DeliveryLedger.Delivery::rule).distinct().toList();
         return ScenarioResult.ran(name(), List.of(
                 Check.of("the probe reached only the audit rule's target", probeRules.size() == 1
@@ -76,8 +79,14 @@ public final class AuditScenario implements Scenario {
         return Optional.ofNullable(completeness);
     }
 
+    /** The probe reached the bus, its delivery to Firehose is recorded, and every event so far is in the bucket. */
+    static boolean probeSettled(DeliveryLedger ledger, String bus, String probeId, Completeness found) {
+        return found.missing().isEmpty() && ledger.keysOnBus(bus).contains(probeId)
+                && !ledger.deliveries(probeId).isEmpty();
+    }
+
     private static Completeness measure(ScenarioContext context, String bus, AuditTrailReader reader) {
-        Set<String> events = context.sandbox().ledger().keysOnBus(bus);
+        Set<String> events = context.ledger().keysOnBus(bus);
         Set<String> audited = reader.refresh();
         Set<String> missing = new TreeSet<>(events);
         missing.removeAll(audited);

@@ -3,7 +3,7 @@ package dev.edp.cli.local.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.cli.local.bus.BusEvent;
+import dev.edp.sandbox.bus.BusEvent;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 

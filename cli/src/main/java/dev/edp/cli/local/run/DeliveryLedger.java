@@ -90,6 +90,18 @@ public final class DeliveryLedger {
         return List.copyOf(deliveriesByKey.getOrDefault(key, List.of()));
     }
 
+    /** The functions invoked at least once (by an event source mapping or the Invoke API), by display name. */
+    public synchronized Set<String> invokedFunctions() {
+        Set<String> functions = new java.util.TreeSet<>();
+        attemptsByKey.values().forEach(list -> list.forEach(a -> functions.add(a.function())));
+        return functions;
+    }
+
+    /** How many invocation attempts the function (display name) had, over all events. */
+    public synchronized long attemptsOf(String function) {
+        return attemptsByKey.values().stream().flatMap(List::stream).filter(a -> a.function().equals(function)).count();
+    }
+
     public synchronized List<Attempt> attempts(String key) {
         return List.copyOf(attemptsByKey.getOrDefault(key, List.of()));
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 public record LossAccount(int sent, int processed, int deadLettered, int remaining, int lost, List<String> details) {
 
     public static LossAccount of(ScenarioContext context, List<String> uploadsNeverForwarded) {
-        DeliveryLedger ledger = context.sandbox().ledger();
+        DeliveryLedger ledger = context.ledger();
         Map<String, String> queues = context.exportMap("queueUrls");
         Map<String, String> deadLetterQueues = context.exportMap("deadLetterQueueUrls");
         int sent = 0;

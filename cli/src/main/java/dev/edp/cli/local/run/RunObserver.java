@@ -1,14 +1,15 @@
 package dev.edp.cli.local.run;
 
+import dev.edp.sandbox.Sandbox;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.cli.local.bus.BusEvent;
-import dev.edp.cli.local.bus.BusTarget;
-import dev.edp.cli.local.bus.LocalEventBus;
-import dev.edp.cli.local.functions.EventSourceMappings;
-import dev.edp.cli.local.functions.InvokeApi;
-import dev.edp.cli.local.functions.LocalFunction;
+import dev.edp.sandbox.bus.BusEvent;
+import dev.edp.sandbox.bus.BusTarget;
+import dev.edp.sandbox.bus.LocalEventBus;
+import dev.edp.sandbox.functions.EventSourceMappings;
+import dev.edp.sandbox.functions.InvokeApi;
+import dev.edp.sandbox.functions.LocalFunction;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * Turns what the sandbox's parts report (the bus, the event source mappings, the Invoke API, the notifications) into
  * trace lines and ledger entries: one place that knows what each observation means for an event.
  */
-public final class RunObserver implements LocalEventBus.Listener, EventSourceMappings.Listener, InvokeApi.Listener {
+public final class RunObserver implements Sandbox.Observer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

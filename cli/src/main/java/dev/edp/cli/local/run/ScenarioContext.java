@@ -1,8 +1,8 @@
 package dev.edp.cli.local.run;
 
-import dev.edp.cli.local.LocalSandbox;
-import dev.edp.cli.local.functions.LocalFunction;
-import dev.edp.cli.local.sandbox.EmulatorClients;
+import dev.edp.sandbox.Sandbox;
+import dev.edp.sandbox.functions.LocalFunction;
+import dev.edp.sandbox.emulator.EmulatorClients;
 import dev.edp.cli.local.run.cur.CurUploads;
 
 import java.io.PrintStream;
@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a scenario works with: the running sandbox, the stack's exports (real names and URLs on the emulator), the
+ * What a scenario works with: the running sandbox, what it delivered (the ledger), the notifications seen, the
+ * stack's exports (real names and URLs on the emulator), the
  * trace, the record of CUR uploads (shared by the CUR scenario, the load phase and the checklist), how long to wait
  * for an outcome, and the console.
  */
-public record ScenarioContext(LocalSandbox sandbox, Trace trace, CurUploads uploads, Duration timeout,
-                              PrintStream console) {
+public record ScenarioContext(Sandbox sandbox, DeliveryLedger ledger, Notifications notifications, Trace trace,
+                              CurUploads uploads, Duration timeout, PrintStream console) {
 
     public EmulatorClients aws() {
         return sandbox.aws();
@@ -45,9 +46,9 @@ public record ScenarioContext(LocalSandbox sandbox, Trace trace, CurUploads uplo
      */
     public Optional<String> missingHandlers(List<String> handlers) {
         List<String> missing = handlers.stream()
-                .map(dev.edp.cli.local.functions.HandlerReference::parse)
+                .map(dev.edp.sandbox.functions.HandlerReference::parse)
                 .filter(h -> sandbox.functions().all().stream().noneMatch(f -> f.handler().equals(h) && f.runnable()))
-                .map(dev.edp.cli.local.functions.HandlerReference::className)
+                .map(dev.edp.sandbox.functions.HandlerReference::className)
                 .toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of("handler missing: " + String.join(", ", missing));
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The live trace: every hop of every event, with its time since the event started (its upload, or its PutEvents),
  * printed as it happens while {@link #live} is on (the scenarios) and only recorded while it is off (the load phase,
- * which shows a progress bar instead). Events are keyed by {@link dev.edp.cli.local.bus.BusEvent#key()}.
+ * which shows a progress bar instead). Events are keyed by {@link dev.edp.sandbox.bus.BusEvent#key()}.
  */
 public final class Trace {
 

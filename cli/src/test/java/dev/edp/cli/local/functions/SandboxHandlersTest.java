@@ -1,6 +1,7 @@
 package dev.edp.cli.local.functions;
 
 import dev.edp.reference.RuntimeHandlers;
+import dev.edp.sandbox.functions.HandlerReference;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;

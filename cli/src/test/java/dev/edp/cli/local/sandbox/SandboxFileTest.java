@@ -1,6 +1,7 @@
 package dev.edp.cli.local.sandbox;
 
-import dev.edp.cli.ops.LocalSandbox;
+import dev.edp.sandbox.SandboxFile;
+import dev.edp.cli.ops.SandboxTarget;
 import dev.edp.cli.ops.StackTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class SandboxFileTest {
                 "deadLetterQueueUrls", Map.of("cur-ingest", "http://127.0.0.1:4510/123456789012/dlq"))).write(file);
         assertThat(Files.readString(file)).contains("\"endpoint\" : \"http://127.0.0.1:4510\"").contains("\"outputs\"");
 
-        StackTarget target = LocalSandbox.target(project, "dev");
+        StackTarget target = SandboxTarget.target(project, "dev");
         assertThat(target.endpoint()).contains(URI.create("http://127.0.0.1:4510"));
         assertThat(target.region()).contains("eu-west-1");
         assertThat(target.outputs().string("busName")).isEqualTo("edp-bus-1");

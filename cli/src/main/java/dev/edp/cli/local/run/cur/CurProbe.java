@@ -1,6 +1,6 @@
 package dev.edp.cli.local.run.cur;
 
-import dev.edp.cli.local.bus.BusEvent;
+import dev.edp.sandbox.bus.BusEvent;
 import dev.edp.cli.local.run.Notifications.Notification;
 import dev.edp.cli.local.run.QueuePeek;
 import dev.edp.cli.local.run.ScenarioContext;
@@ -70,7 +70,7 @@ public final class CurProbe {
     public void awaitOutcome(CurUpload upload) {
         Duration timeout = context.timeout();
         if (upload.good()) {
-            context.sandbox().notifications().await(n -> isAbout(n, upload, "success"), timeout)
+            context.notifications().await(n -> isAbout(n, upload, "success"), timeout)
                     .ifPresent(upload::succeeded);
             observeState(upload);
             if (upload.committed()) {
@@ -78,7 +78,7 @@ public final class CurProbe {
                         + upload.object().version() + (upload.curated() ? "; curated copies in S3" : "; curated copies MISSING"));
             }
         } else {
-            context.sandbox().notifications().await(n -> isAbout(n, upload, "error"), timeout).ifPresent(upload::failed);
+            context.notifications().await(n -> isAbout(n, upload, "error"), timeout).ifPresent(upload::failed);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!inDeadLetterQueue(upload) && System.nanoTime() < deadline) {
                 pause();
@@ -108,7 +108,7 @@ public final class CurProbe {
 
     /** How many deliveries of the upload's event the CUR function failed. */
     public long failedAttempts(CurUpload upload) {
-        return context.sandbox().ledger().attempts(upload.uri()).stream().filter(a -> !a.ok()).count();
+        return context.ledger().attempts(upload.uri()).stream().filter(a -> !a.ok()).count();
     }
 
     /**
@@ -185,6 +185,6 @@ public final class CurProbe {
 
     /** The first notification about an upload, of a kind. */
     public Optional<Notification> notification(CurUpload upload, String kind) {
-        return context.sandbox().notifications().all().stream().filter(n -> isAbout(n, upload, kind)).findFirst();
+        return context.notifications().all().stream().filter(n -> isAbout(n, upload, kind)).findFirst();
     }
 }

@@ -39,7 +39,7 @@ public final class SeedChecklist {
         if (all.isEmpty()) {
             return ITEMS.stream().map(i -> ChecklistItem.notRun(i, "no cost report was uploaded (scenario cur not run)")).toList();
         }
-        DeliveryLedger ledger = context.sandbox().ledger();
+        DeliveryLedger ledger = context.ledger();
         CurProbe probe = new CurProbe(context);
         String queue = CurProbe.queueName(context.exportMap("queueUrls").get(SeedConsumers.CUR_INGEST));
         int maxReceives = context.function(SeedConsumers.CUR_INGEST)
@@ -62,7 +62,7 @@ public final class SeedChecklist {
                 "in the CUR DLQ after exactly " + maxReceives + " failed receives (moto's redrive)"));
         items.add(every(ITEMS.get(7), bad, u -> u.error().isPresent()
                         && u.error().get().body().path("line").asInt(-1) == u.badLine()
-                        && context.sandbox().notifications().all().stream()
+                        && context.notifications().all().stream()
                         .filter(n -> "error".equals(n.kind()) && u.uri().equals(n.object())).count() == 1,
                 "exactly one error notification, naming the file and the bad line"));
         return items;

@@ -4,7 +4,7 @@ import dev.edp.events.FunctionEnvironment;
 import dev.edp.events.QueueDefaults;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.edp.cli.local.bus.BusEvent;
+import dev.edp.sandbox.bus.BusEvent;
 import dev.edp.cli.local.run.DeliveryLedger;
 import dev.edp.cli.local.run.QueuePeek;
 import dev.edp.cli.local.run.ScenarioContext;
@@ -51,7 +51,7 @@ final class DomainProbe {
     List<DeliveryLedger.Attempt> awaitProcessed(String eventId, String consumer) {
         long deadline = System.nanoTime() + context.timeout().toNanos();
         while (true) {
-            List<DeliveryLedger.Attempt> attempts = context.sandbox().ledger().attempts(eventId).stream()
+            List<DeliveryLedger.Attempt> attempts = context.ledger().attempts(eventId).stream()
                     .filter(a -> a.function().equals(consumer)).toList();
             boolean done = attempts.stream().anyMatch(DeliveryLedger.Attempt::ok)
                     || attempts.stream().filter(a -> !a.ok()).count() >= maxReceives(consumer);

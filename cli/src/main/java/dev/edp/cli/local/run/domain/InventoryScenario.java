@@ -54,7 +54,7 @@ public final class InventoryScenario implements Scenario {
         String over = probe.put("inventory", "Inventory Updated", DomainProbe.detail().put("item_id", ITEM)
                 .put("quantity", 100).put("action", "reserve").put("order_id", "ORD-LOCAL-3"));
         boolean overHandled = probe.processed(over, consumer);
-        Optional<Notification> rejected = context.sandbox().notifications().await(n -> "reservation-rejected".equals(n.kind())
+        Optional<Notification> rejected = context.notifications().await(n -> "reservation-rejected".equals(n.kind())
                 && over.equals(n.body().path("eventId").asText()), context.timeout());
 
         var stock = probe.item("ITEM#" + ITEM, "STOCK");

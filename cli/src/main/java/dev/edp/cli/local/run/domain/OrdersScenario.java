@@ -74,7 +74,7 @@ public final class OrdersScenario implements Scenario {
 
     /** Waits for the order's notification of a kind and puts it on the event's trace. */
     static Optional<Notification> notification(ScenarioContext context, String eventId, String kind) {
-        Optional<Notification> found = context.sandbox().notifications().await(n -> kind.equals(n.kind())
+        Optional<Notification> found = context.notifications().await(n -> kind.equals(n.kind())
                 && ORDER.equals(n.body().path("orderId").asText()), context.timeout());
         found.ifPresent(n -> context.trace().hop(eventId, n.publishedAt(), "SNS notifications: " + kind));
         return found;

@@ -69,7 +69,7 @@ public final class WorkflowScenario implements Scenario {
         String triggerId = probe.put("workflow", "Workflow Triggered", trigger);
         Optional<String> execution = awaitExecution(context, triggerId);
 
-        Optional<Notification> request = context.sandbox().notifications().await(n -> "approval-request".equals(n.kind())
+        Optional<Notification> request = context.notifications().await(n -> "approval-request".equals(n.kind())
                 && WORKFLOW.equals(n.body().path("workflow_id").asText()), context.timeout());
         request.ifPresent(n -> context.trace().hop(triggerId, n.publishedAt(), "SNS notifications: approval-request"
                 + " (the execution waits for its task token)"));
@@ -88,7 +88,7 @@ public final class WorkflowScenario implements Scenario {
         List<String> entered = execution.map(arn -> enteredStates(context, arn)).orElse(List.of());
         ended.ifPresent(e -> context.trace().hop(triggerId, Instant.now(), "Step Functions: execution " + e.status()
                 + " after " + entered));
-        boolean completedEvent = !context.sandbox().ledger().keysOfType("Workflow Completed").isEmpty();
+        boolean completedEvent = !context.ledger().keysOfType("Workflow Completed").isEmpty();
         var reservation = probe.item("ITEM#" + ITEM, "RESERVATION#" + ORDER);
         return ScenarioResult.ran(name(), List.of(
                 Check.of("the trigger rule started the state machine", execution.isPresent(),
@@ -112,7 +112,7 @@ public final class WorkflowScenario implements Scenario {
     private static Optional<String> awaitExecution(ScenarioContext context, String triggerId) throws InterruptedException {
         long deadline = System.nanoTime() + context.timeout().toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> arn = context.sandbox().ledger().deliveries(triggerId).stream()
+            Optional<String> arn = context.ledger().deliveries(triggerId).stream()
                     .filter(d -> d.service().equals("states")).map(DeliveryLedger.Delivery::answer).findFirst();
             if (arn.isPresent()) {
                 return arn;
