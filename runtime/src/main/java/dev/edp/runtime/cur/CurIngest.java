@@ -132,6 +132,36 @@ public final class CurIngest {
         return new Result(Status.INGESTED, Optional.of(report), anomalies, curatedKeys);
     }
 
+    /**
+     * SnapStart priming (runtime/README.md, "Cold start"): the code paths of an ingest on a made-up report, with
+     * reads only, so a snapshot starts warm without touching a real report: the event's parse, the parser on plain
+     * and gzip text, the aggregation, the curated CSV, the notification's JSON, a consistent head read and the anomaly
+     * window's batch read of an object and days that do not exist, an S3 read of a key never written.
+     */
+    public void prime() throws IOException {
+        CurObject object = CurObject.of(dev.edp.runtime.common.S3ObjectCreated.parse(PRIMING_EVENT));
+        byte[] csv = ("lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n"
+                + "1999-01-01T00:00:00Z,000000000000,Priming,1.5\n\"1999-01-01T01:00:00+02:00\",000000000000,Priming,-2E-3\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(csv);
+        }
+        CurReader.aggregate(object.uri(), new java.io.ByteArrayInputStream(gzip.toByteArray()));
+        CurAggregation report = CurReader.aggregate(object.uri(), new java.io.ByteArrayInputStream(csv));
+        curated.prime(object, report);
+        notifier.prime(CurNotifications.success(object, report, List.of()));
+        notifier.prime(CurNotifications.anomalies(object, List.of(), settings.anomalyRule()));
+        ledger.head(object);
+        settings.anomalyRule().find(report, new CostTotals(dynamo, settings.tableName()));
+    }
+
+    /** An "Object Created" event of a bucket and key that exist nowhere: what priming parses. */
+    private static final String PRIMING_EVENT = "{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-000000000000\","
+            + "\"detail-type\":\"Object Created\",\"source\":\"aws.s3\",\"account\":\"000000000000\",\"time\":\"1999-01-01T00:00:00Z\","
+            + "\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"version\":\"0\",\"bucket\":{\"name\":\"edp-priming\"},"
+            + "\"object\":{\"key\":\"priming/never-a-report.csv\",\"size\":1,\"etag\":\"0\",\"sequencer\":\"00\"}}}";
+
     /** Waits a little for another ingest's move of the object's totals: 50 ms, 100 ms, ... up to 2 s. */
     private static void pause(int round) {
         try {
