@@ -54,6 +54,7 @@ final class RunningTotals {
      */
     void move(String token, Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to, long leaseUntil) {
         List<CostKey> moved = new ArrayList<>();
+        List<Runnable> adds = new ArrayList<>();
         TreeSet<CostKey> keys = new TreeSet<>(from.keySet());
         keys.addAll(to.keySet());
         for (CostKey key : keys) {
@@ -64,34 +65,86 @@ final class RunningTotals {
             if (cost.signum() == 0 && lineItems == 0) {
                 continue; // same total in both versions: nothing to write
             }
-            fence(leaseUntil);
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                        .updateExpression("SET #d = :d, #a = :a, #s = :s ADD #c :c, #n :n, #p :tokens")
-                        .conditionExpression("NOT contains(#p, :token)")
-                        .expressionAttributeNames(Map.of("#d", "usageDate", "#a", "accountId", "#s", "service",
-                                "#c", "unblendedCost", "#n", "lineItems", "#p", "pending"))
-                        .expressionAttributeValues(Map.of(
-                                ":d", AttributeValue.fromS(key.usageDate().toString()),
-                                ":a", AttributeValue.fromS(key.accountId()),
-                                ":s", AttributeValue.fromS(key.service()),
-                                ":c", AttributeValue.fromN(Amounts.plain(cost)),
-                                ":n", AttributeValue.fromN(Long.toString(lineItems)),
-                                ":tokens", AttributeValue.fromSs(List.of(token)),
-                                ":token", AttributeValue.fromS(token))));
-            } catch (ConditionalCheckFailedException alreadyMoved) {
-                // An earlier attempt of this move wrote this item: it counts once.
-            }
             moved.add(key);
+            adds.add(() -> add(key, cost, lineItems, token, leaseUntil));
         }
+        inParallel(adds); // phase 1: every add done (or the move fails here) before any token is cleared
+        List<Runnable> clears = new ArrayList<>();
         for (CostKey key : moved) {
-            fence(leaseUntil);
+            clears.add(() -> {
+                fence(leaseUntil);
+                dynamo.updateItem(b -> b.tableName(table).key(key(key))
+                        .updateExpression("DELETE #p :tokens")
+                        .expressionAttributeNames(Map.of("#p", "pending"))
+                        .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(List.of(token)))));
+            });
+        }
+        inParallel(clears); // phase 2
+    }
+
+    private void add(CostKey key, BigDecimal cost, long lineItems, String token, long leaseUntil) {
+        fence(leaseUntil);
+        try {
             dynamo.updateItem(b -> b.tableName(table).key(key(key))
-                    .updateExpression("DELETE #p :tokens")
-                    .expressionAttributeNames(Map.of("#p", "pending"))
-                    .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(List.of(token)))));
+                    .updateExpression("SET #d = :d, #a = :a, #s = :s ADD #c :c, #n :n, #p :tokens")
+                    .conditionExpression("NOT contains(#p, :token)")
+                    .expressionAttributeNames(Map.of("#d", "usageDate", "#a", "accountId", "#s", "service",
+                            "#c", "unblendedCost", "#n", "lineItems", "#p", "pending"))
+                    .expressionAttributeValues(Map.of(
+                            ":d", AttributeValue.fromS(key.usageDate().toString()),
+                            ":a", AttributeValue.fromS(key.accountId()),
+                            ":s", AttributeValue.fromS(key.service()),
+                            ":c", AttributeValue.fromN(Amounts.plain(cost)),
+                            ":n", AttributeValue.fromN(Long.toString(lineItems)),
+                            ":tokens", AttributeValue.fromSs(List.of(token)),
+                            ":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException alreadyMoved) {
+            // An earlier attempt of this move wrote this item: it counts once.
         }
     }
+
+    /**
+     * Runs the single-item writes {@link #PARALLEL} at a time (each on its own item, so their order does not
+     * matter) and waits for all; the first failure is rethrown once every write has finished or failed, so a
+     * phase never overlaps the next. Sequential writes would make a report of thousands of groups take seconds of
+     * round trips (measured on moto: 383 updates, 19 s under load).
+     */
+    private static void inParallel(List<Runnable> writes) {
+        if (writes.size() <= 1) {
+            writes.forEach(Runnable::run);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>(writes.size());
+        writes.forEach(write -> futures.add(POOL.submit(write)));
+        RuntimeException failed = null;
+        for (java.util.concurrent.Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while moving totals", e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Writes in flight at once. The URL-connection HTTP client keeps 5 connections per host alive (the JDK's
+     * {@code http.maxConnections}); more would open new TLS connections.
+     */
+    static final int PARALLEL = 4;
+
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL, run -> {
+        Thread thread = new Thread(run, "edp-running-totals");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     static Map<String, AttributeValue> key(CostKey key) {
         return Map.of(PK, AttributeValue.fromS(LedgerKeys.totalPk(key.usageDate())),
