@@ -37,7 +37,11 @@ public final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return aggregate(file, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command itself: sums {@code file}, prints the totals to {@code out}; returns the exit code. */
+    public static int aggregate(Path file, PrintWriter out, PrintWriter err) {
         CurAggregation report;
         try (InputStream in = Files.newInputStream(file)) {
             report = CurReader.aggregate(file.toString(), in);
@@ -51,7 +55,6 @@ public final class AggregateCommand implements Callable<Integer> {
             err.println("edp cur aggregate: " + file + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        PrintWriter out = spec.commandLine().getOut();
         try {
             CostCsv.write(report.totals(), out);
         } catch (IOException e) {

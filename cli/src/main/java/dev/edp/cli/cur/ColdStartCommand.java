@@ -52,6 +52,10 @@ public final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Fresh JVMs to time. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--primed", description = "Run the handler's SnapStart priming before the batch, and report the "
+            + "batch's own time after it: the proxy for a restored snapshot's first batch.")
+    boolean primed;
+
     @Option(names = "--java-option", description = "An option for the child JVM (repeatable), e.g. -XX:TieredStopAtLevel=1.")
     List<String> javaOptions = new ArrayList<>();
 
@@ -65,16 +69,24 @@ public final class ColdStartCommand implements Callable<Integer> {
         try (MotoServer moto = MotoServer.start()) {
             Map<String, String> env = provision(moto);
             long[] millis = new long[runs];
+            long[] batches = new long[runs];
+            long[] ready = new long[runs];
             for (int run = 0; run < runs; run++) {
                 Path event = uploadAndDescribe(moto, "cur/coldstart-" + run + ".csv");
                 String[] handled = new String[1];
                 millis[run] = timeChild(probeDir, event, env, handled);
+                batches[run] = field(handled[0], "batch_ms");
+                ready[run] = field(handled[0], "ready_ms");
                 System.out.printf(Locale.ROOT, "run %d: %d ms from process start to first handled batch (child: %s)%n",
                         run + 1, millis[run], handled[0]);
             }
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "coldstart runs=%d min_ms=%d median_ms=%d max_ms=%d jar_bytes=%d%n",
-                    runs, millis[0], millis[runs / 2], millis[runs - 1], Files.size(runtimeJar));
+            Arrays.sort(batches);
+            Arrays.sort(ready);
+            System.out.printf(Locale.ROOT, "coldstart primed=%s runs=%d min_ms=%d median_ms=%d max_ms=%d"
+                            + " init_done_median_ms=%d first_batch_min_ms=%d first_batch_median_ms=%d first_batch_max_ms=%d jar_bytes=%d%n",
+                    primed, runs, millis[0], millis[runs / 2], millis[runs - 1], ready[runs / 2], batches[0],
+                    batches[runs / 2], batches[runs - 1], Files.size(runtimeJar));
         }
         return 0;
     }
@@ -84,7 +96,7 @@ public final class ColdStartCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOptions);
         command.addAll(List.of("-cp", runtimeJar.toAbsolutePath() + java.io.File.pathSeparator + probeDir,
-                ColdStartProbe.class.getName(), event.toString()));
+                ColdStartProbe.class.getName(), event.toString(), primed ? "--primed" : "--cold"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         long started = System.nanoTime();
@@ -109,6 +121,16 @@ public final class ColdStartCommand implements Callable<Integer> {
         }
         process.waitFor();
         throw new IllegalStateException("the probe exited " + process.exitValue() + " without handling the batch: " + output);
+    }
+
+    /** A {@code name=number} field of the probe's HANDLED line. */
+    private static long field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Long.parseLong(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException("the probe's line has no " + name + ": " + line);
     }
 
     private static void drain(BufferedReader out) throws IOException {

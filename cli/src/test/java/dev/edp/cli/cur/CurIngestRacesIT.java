@@ -135,10 +135,49 @@ class CurIngestRacesIT extends OnMoto {
                 .containsEntry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("1"), 1));
     }
 
+    /**
+     * A crash in the middle of moving the running totals (V1 has moved two of its groups, then dies): the object's
+     * lease blocks other ingests until it ends, then the next ingest (here V2, a newer upload) takes over, finishes
+     * V1's move without counting the two groups twice, and moves the totals on to V2. No token is left on any total.
+     */
+    @Test
+    void aMoveCutShortIsFinishedOnceByTheNextIngestAfterTheLease() throws Exception {
+        CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n2024-01-01T00:00:00Z,111111111111,AmazonS3,2\n"
+                + "2024-01-02T00:00:00Z,111111111111,AmazonEC2,4\n2024-01-02T00:00:00Z,222222222222,AmazonEC2,8\n", "01");
+        java.util.concurrent.atomic.AtomicInteger moves = new java.util.concurrent.atomic.AtomicInteger();
+        DynamoDbClient dying = intercept(DynamoDbClient.class, aws.dynamo, (name, args) -> {
+            if (name.equals("updateItem") && updateRequest(args).updateExpression().contains(" ADD ") && moves.incrementAndGet() == 3) {
+                throw new IllegalStateException("injected: the function died moving its third total");
+            }
+        });
+        assertThatThrownBy(() -> ingest(aws.s3, dying, Clock.systemUTC()).ingest(v1)).hasMessageContaining("injected");
+        assertThat(pipeline.totals().day(DAY1)).as("two groups moved before the crash").hasSize(2);
+
+        CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,16\n", "02");
+        Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(11));
+        assertThat(ingest(aws.s3, aws.dynamo, later).ingest(v2).status()).isEqualTo(CurIngest.Status.INGESTED);
+
+        assertThat(pipeline.totals().day(DAY1)).as("V2 only: V1's moved groups counted once, then replaced")
+                .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("16"), 1)));
+        assertThat(pipeline.totals().day(DAY2)).isEmpty();
+        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("no move left in progress")
+                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+    }
+
     // ---- helpers ----
 
     private CurIngest ingest(S3Client s3, DynamoDbClient dynamo) {
-        return new CurIngest(pipeline.settings(), s3, dynamo, new Notifier(aws.sns, pipeline.topicArn, "dev"), Clock.systemUTC());
+        return ingest(s3, dynamo, Clock.systemUTC());
+    }
+
+    private CurIngest ingest(S3Client s3, DynamoDbClient dynamo, Clock clock) {
+        return new CurIngest(pipeline.settings(), s3, dynamo, new Notifier(aws.sns, pipeline.topicArn, "dev"), clock);
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest updateRequest(Object[] args) {
+        return request(args, software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class,
+                software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder(),
+                software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder::build);
     }
 
     /** Uploads the text to KEY and returns the version an event would name, with the given S3 sequencer. */

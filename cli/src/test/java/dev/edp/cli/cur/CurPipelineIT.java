@@ -275,6 +275,21 @@ class CurPipelineIT extends OnMoto {
         assertThat(anomalies.get(0).body().path("anomalies").get(0).path("trailingMean").asText()).isEqualTo("10");
     }
 
+    /**
+     * SnapStart priming runs the ingest's code paths on a made-up report with reads only: nothing is written to the
+     * table or the curated bucket and nothing is published, whatever the snapshot's environment points at.
+     */
+    @Test
+    void primingWritesNothingAndPublishesNothing() throws Exception {
+        new dev.edp.runtime.cur.CurIngest(pipeline.settings(), aws.s3, aws.dynamo,
+                new dev.edp.runtime.common.Notifier(aws.sns, pipeline.topicArn, "dev"), java.time.Clock.systemUTC()).prime(); // throws if it fails
+        pipeline.handler().prime(); // the hook's wiring
+
+        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).isEmpty();
+        assertThat(aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET)).keyCount()).isZero();
+        assertThat(pipeline.notifications()).isEmpty();
+    }
+
     // ---- helpers ----
 
     private static String CurPipeline_patterns() {

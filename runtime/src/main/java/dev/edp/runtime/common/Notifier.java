@@ -39,6 +39,16 @@ public final class Notifier {
                 .messageId();
     }
 
+    /**
+     * Builds what {@link #publish} would send, without sending it: for SnapStart priming (the JSON writer, the SNS
+     * request's model classes).
+     */
+    public void prime(Notification notification) {
+        software.amazon.awssdk.services.sns.model.PublishRequest.builder().topicArn(topicArn)
+                .subject(subject(notification.subject())).message(body(notification))
+                .messageAttributes(Map.of("kind", text(notification.kind().attribute()))).build();
+    }
+
     /** The JSON body: the attributes, the environment, the subject and the details. */
     String body(Notification notification) {
         ObjectNode body = JSON.createObjectNode();

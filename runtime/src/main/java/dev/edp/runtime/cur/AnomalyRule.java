@@ -34,7 +34,19 @@ public record AnomalyRule(BigDecimal factor, int windowDays, int minHistoryDays)
 
     /** The anomalies among the report's groups, in key order. */
     public List<Anomaly> find(CurAggregation report, CostTotals totals) {
-        return find(report, group -> totals.day(group.usageDate()).get(group));
+        totals.load(window(report));
+        return find(report, group -> totals.committed(group).orElse(null));
+    }
+
+    /** Every total the rule reads for the report: each group's day and the window's days before it. */
+    java.util.Set<CostKey> window(CurAggregation report) {
+        java.util.Set<CostKey> keys = new java.util.LinkedHashSet<>();
+        for (CostKey group : report.totals().keySet()) {
+            for (int back = 0; back <= windowDays; back++) {
+                keys.add(new CostKey(group.usageDate().minusDays(back), group.accountId(), group.service()));
+            }
+        }
+        return keys;
     }
 
     /**

@@ -21,24 +21,34 @@ import static dev.edp.runtime.cur.LedgerKeys.SK;
 /**
  * Records a report's totals so that at-least-once delivery has an exactly-once effect.
  *
- * <p>Two steps. {@link #record} writes one <em>contribution</em> item per (day, account, service) of the report
+ * <p>Three steps. {@link #record} writes one <em>contribution</em> item per (day, account, service) of the report
  * version, in batches; its keys are a function of the version and the group and its values a function of the
  * version's bytes, so writing it again (a redelivery, a retry after a crash between batches) rewrites the same
- * item. {@link #commit} then writes the object's <em>head</em> in one conditional put naming the version whose
- * contributions count. Totals ({@link CostTotals}) count a contribution only if it belongs to the committed version
- * of its object: before the commit a file counts not at all, after it entirely, whatever happened in between, and
- * a newer upload of the same key replaces the older one's totals instead of adding to them.
+ * item. {@link #commit} then writes the object's <em>head</em> in one conditional put naming the committed version,
+ * the transition of the running totals from the version it replaced, and a lease. {@link #moveTotals} makes that
+ * transition ({@link RunningTotals}): each (day, account, service) total takes the difference once, then the
+ * transition is closed. Before the commit a file counts not at all; after its move, exactly once; a newer upload
+ * of the same key replaces the older one's totals instead of adding to them. A move left unfinished is finished by
+ * the next ingest of the object once the lease has ended ({@link #takeOver}).
  */
 public final class CostLedger {
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final RunningTotals totals;
+
+    /**
+     * How long an ingest may move an object's totals before another may take over. It stops writing
+     * {@link RunningTotals#FENCE} before the end; a move of a report with tens of thousands of groups fits.
+     */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(10);
 
     public CostLedger(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.totals = new RunningTotals(dynamo, table, clock);
     }
 
     /** The object's committed version, read consistently. */
@@ -57,15 +67,25 @@ public final class CostLedger {
     }
 
     /**
-     * Makes the version's contributions count, in one conditional write over the head as the caller read it
-     * ({@code read}): optimistic concurrency, so every commit of an object knows exactly which head it replaced and
-     * carries that version, with whatever cleanup the replaced head still owed, in its {@link ObjectHead#replaced}
-     * list. The caller checks first that {@code read} is not newer than this version. Empty when the head changed
-     * since it was read: read it again and decide again.
+     * Commits the version in one conditional write over the head as the caller read it ({@code read}): optimistic
+     * concurrency, so every commit of an object knows exactly which head it replaced and carries that version, with
+     * whatever cleanup the replaced head still owed, in its {@link ObjectHead#replaced} list. The new head holds the
+     * {@link ObjectHead.Transition} of the running totals from the replaced version to this one and the lease of
+     * {@code owner} to make it ({@link #moveTotals}); a head with a transition still open is never committed over.
+     * The caller checks first that {@code read} is not newer than this version. Empty when the head changed since it
+     * was read: read it again and decide again.
      */
-    public Optional<ObjectHead> commit(CurObject object, CurAggregation report, Optional<ObjectHead> read) {
+    public Optional<ObjectHead> commit(CurObject object, CurAggregation report, Optional<ObjectHead> read, String owner) {
+        if (read.flatMap(ObjectHead::transition).isPresent()) {
+            throw new IllegalArgumentException("a head whose totals are still moving is not committed over");
+        }
         List<ObjectHead.Replaced> replaced = read.map(h -> h.replacedBy(object)).orElse(List.of());
+        Optional<ObjectHead.Transition> transition = read.filter(h -> h.versionTag().equals(object.versionTag())).isPresent()
+                ? Optional.empty() // committed again by a retry: its totals moved the first time
+                : Optional.of(new ObjectHead.Transition(read.map(ObjectHead::versionTag).orElse(""),
+                        read.map(ObjectHead::days).orElse(List.of()), object.versionTag(), List.copyOf(report.days())));
         String committedAt = clock.instant().toString();
+        long leaseUntil = transition.isPresent() ? clock.millis() + LEASE.toMillis() : 0L;
         Map<String, AttributeValue> head = new HashMap<>(headKey(object.objectId()));
         head.put("objectId", s(object.objectId()));
         head.put("bucket", s(object.bucket()));
@@ -82,11 +102,17 @@ public final class CostLedger {
         if (!replaced.isEmpty()) {
             head.put("replaced", AttributeValue.fromL(replaced.stream().map(ObjectHead.Replaced::toAttribute).toList()));
         }
+        transition.ifPresent(t -> {
+            head.put("transition", t.toAttribute());
+            head.put("leaseOwner", s(owner));
+            head.put("leaseUntil", n(Long.toString(leaseUntil)));
+        });
         try {
             dynamo.putItem(b -> {
                 b.tableName(table).item(head);
                 read.ifPresentOrElse(
-                        h -> b.conditionExpression("versionTag = :readTag AND committedAt = :readAt")
+                        h -> b.conditionExpression("versionTag = :readTag AND committedAt = :readAt AND attribute_not_exists(#transition)")
+                                .expressionAttributeNames(Map.of("#transition", "transition"))
                                 .expressionAttributeValues(Map.of(":readTag", s(h.versionTag()), ":readAt", s(h.committedAt()))),
                         () -> b.conditionExpression("attribute_not_exists(pk)"));
             });
@@ -94,7 +120,68 @@ public final class CostLedger {
             return Optional.empty();
         }
         return Optional.of(new ObjectHead(object.objectId(), object.versionTag(), object.sequencer(), List.copyOf(report.days()),
-                false, committedAt, replaced));
+                false, committedAt, replaced, transition, transition.isPresent() ? owner : "", leaseUntil));
+    }
+
+    /**
+     * Takes over the lease of a head whose transition was left unfinished (its ingest crashed or gave up) once that
+     * lease has ended: conditioned on the head being exactly as read. Empty when it changed or the lease still runs.
+     */
+    public Optional<ObjectHead> takeOver(ObjectHead read, String owner) {
+        long now = clock.millis();
+        long leaseUntil = now + LEASE.toMillis();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(headKey(read.objectId()))
+                    .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
+                    .conditionExpression("versionTag = :tag AND committedAt = :at AND attribute_exists(#transition)"
+                            + " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#transition", "transition"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner), ":until", n(Long.toString(leaseUntil)),
+                            ":tag", s(read.versionTag()), ":at", s(read.committedAt()), ":now", n(Long.toString(now)))));
+        } catch (ConditionalCheckFailedException changedOrLeased) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectHead(read.objectId(), read.versionTag(), read.sequencer(), read.days(), read.notified(),
+                read.committedAt(), read.replaced(), read.transition(), owner, leaseUntil));
+    }
+
+    /**
+     * Makes the head's transition: moves the running totals from the replaced version's contributions to the new
+     * version's ({@code report} when it is that version's, else its contributions as recorded), then closes the
+     * transition and the lease. The caller holds the lease ({@link #commit} or {@link #takeOver}).
+     */
+    public void moveTotals(ObjectHead head, CurObject object, CurAggregation report) {
+        ObjectHead.Transition transition = head.transition().orElseThrow();
+        Map<CostKey, CostTotal> from = transition.from().isEmpty() ? Map.of()
+                : contributions(head.objectId(), transition.from(), transition.fromDays());
+        Map<CostKey, CostTotal> to = transition.to().equals(object.versionTag()) && report != null ? report.totals()
+                : contributions(head.objectId(), transition.to(), transition.toDays());
+        totals.move(transition.token(head.objectId()), from, to, head.leaseUntil());
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(headKey(head.objectId()))
+                    .updateExpression("REMOVE #transition, leaseOwner, leaseUntil")
+                    .conditionExpression("leaseOwner = :owner")
+                    .expressionAttributeNames(Map.of("#transition", "transition"))
+                    .expressionAttributeValues(Map.of(":owner", s(head.leaseOwner()))));
+        } catch (ConditionalCheckFailedException leaseLost) {
+            throw new IllegalStateException("the lease on " + object.uri() + "'s totals was taken over; the record is retried", leaseLost);
+        }
+    }
+
+    /** The recorded contributions of one version, by group: a query per day, of that version's items only. */
+    Map<CostKey, CostTotal> contributions(String objectId, String versionTag, List<LocalDate> days) {
+        String prefix = LedgerKeys.versionPrefix(objectId, versionTag);
+        Map<CostKey, CostTotal> totals = new java.util.TreeMap<>();
+        for (LocalDate day : days) {
+            dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                            .expressionAttributeValues(Map.of(":pk", s(LedgerKeys.dayPk(day)), ":prefix", s(prefix))))
+                    .items()
+                    .forEach(item -> totals.put(new CostKey(day, item.get("accountId").s(), item.get("service").s()),
+                            new CostTotal(new java.math.BigDecimal(item.get("unblendedCost").n()),
+                                    Long.parseLong(item.get("lineItems").n()))));
+        }
+        return totals;
     }
 
     /**

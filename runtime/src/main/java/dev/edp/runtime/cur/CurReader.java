@@ -1,9 +1,5 @@
 package dev.edp.runtime.cur;
 
-import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -11,12 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -27,9 +19,10 @@ import java.util.zip.ZipException;
  * or without a byte-order mark, any line endings, RFC 4180 quoting (commas, quotes and line breaks inside fields),
  * amounts in scientific notation, either {@link CurLayout}, any other columns in any order.
  *
- * <p>Parsing is FastCSV's, through a callback handler that makes a {@code String} of the four needed fields of a
- * row and of nothing else: a report has 40 to 200 columns, and materialising all of them was what held
- * commons-csv, the first parser, at 2.4 times the Python peer at best (docs/benchmarks.md, "CUR parser").
+ * <p>Parsing is {@link CsvScanner}'s, straight from the bytes, making a {@code String} of the four needed fields of
+ * a row and of nothing else: a report has 40 to 200 columns, and materialising all of them was what held
+ * commons-csv, the first parser, at 2.4 times the Python peer at best; decoding every byte to a char held FastCSV,
+ * the second, at half DuckDB's speed (docs/benchmarks.md, "CUR parser").
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
@@ -40,29 +33,25 @@ public final class CurReader {
 
     private static final int BUFFER = 1 << 16;
 
-    /**
-     * RFC 4180, strictly: an unterminated quote and text after a closing quote are errors (FastCSV would otherwise
-     * take them leniently). Rows may be shorter or longer than the header: {@link CurColumns#requireFields} says
-     * when a row lacks a needed field, with a clearer message than a count mismatch would give.
-     */
-    private static final CsvReader.CsvReaderBuilder FORMAT = CsvReader.builder()
-            .skipEmptyLines(true)
-            .allowUnclosedQuote(false)
-            .allowExtraCharsAfterClosingQuote(false)
-            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-            .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
-
     private CurReader() {
     }
 
     /** Reads and sums the whole stream; {@code file} names it in errors. The caller closes the stream. */
     public static CurAggregation aggregate(String file, InputStream in) throws IOException {
-        NeededFields rows = new NeededFields(file);
-        try (CsvReader<NeededFields> reader = FORMAT.build(rows, reader(file, in))) {
-            var records = reader.iterator();
-            while (next(rows, records)) {
-                rows.add();
-            }
+        LineItems rows = new LineItems(file);
+        CsvScanner scanner = new CsvScanner(bytes(file, in));
+        try {
+            scanner.scan(rows, rows::slots, 4);
+        } catch (CsvScanner.MalformedException e) {
+            String reason = e.notUtf8 ? "not UTF-8 text (invalid bytes at or after this line)"
+                    : e.getMessage().startsWith("Unclosed quoted field")
+                    ? "unterminated quoted field: the quote that opens at this line is never closed"
+                    : "malformed CSV: " + e.getMessage();
+            throw new CurFormatException(file, e.line, reason, e);
+        } catch (ZipException e) {
+            throw new CurFormatException(file, scanner.line(), "corrupt gzip data: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CurFormatException(file, scanner.line(), "unreadable: " + e.getMessage(), e);
         }
         return rows.result();
     }
@@ -72,98 +61,55 @@ public final class CurReader {
      * so that benchmarks can feed other parsers the same text.
      */
     public static Reader reader(String file, InputStream raw) throws IOException {
+        return new InputStreamReader(bytes(file, raw), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The bytes of the report: the stream itself, or inflated when it starts with gzip's magic bytes. */
+    private static InputStream bytes(String file, InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         in.mark(2);
         int first = in.read();
         int second = in.read();
         in.reset();
-        InputStream text = in;
-        if (first == 0x1f && second == 0x8b) {
-            try {
-                text = new Gzip(in); // reads the whole gzip header
-            } catch (EOFException e) {
-                throw new CurFormatException(file, 1, "corrupt gzip data: the file ends inside the gzip header", e);
-            } catch (ZipException e) {
-                throw new CurFormatException(file, 1, "corrupt gzip data: " + e.getMessage(), e);
-            } catch (IOException e) { // as a read error after the header would be
-                throw new CurFormatException(file, 1, "unreadable: " + e.getMessage(), e);
-            }
+        if (first != 0x1f || second != 0x8b) {
+            return in;
         }
-        return new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-    }
-
-    /** Whether there is another record; parse and read errors become format errors at the record's first line. */
-    private static boolean next(NeededFields rows, java.util.Iterator<NeededFields> records) {
         try {
-            return records.hasNext() && records.next() != null;
-        } catch (UncheckedIOException e) {
-            throw rows.readError(e.getCause());
-        } catch (CsvParseException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof IOException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof IOException io) {
-                throw rows.readError(io);
-            }
-            String message = String.valueOf(cause.getMessage());
-            String reason = message.startsWith("Unclosed quoted field")
-                    ? "unterminated quoted field: the quote that opens at this line is never closed"
-                    : "malformed CSV: " + message;
-            throw new CurFormatException(rows.file, rows.line, reason, e);
+            return new Gzip(in); // reads the whole gzip header
+        } catch (EOFException e) {
+            throw new CurFormatException(file, 1, "corrupt gzip data: the file ends inside the gzip header", e);
+        } catch (ZipException e) {
+            throw new CurFormatException(file, 1, "corrupt gzip data: " + e.getMessage(), e);
+        } catch (IOException e) { // as a read error after the header would be
+            throw new CurFormatException(file, 1, "unreadable: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * FastCSV's callback for one file: the header row in full, then only the needed fields of each row, handed to
-     * the {@link CurAggregator} once the row is complete. FastCSV calls {@link #handleBegin} as a record starts, so
-     * {@link #line} names the record being read when an error interrupts it.
-     */
-    private static final class NeededFields extends AbstractBaseCsvCallbackHandler<NeededFields> {
+    /** The header in full, then the four needed fields of each line item, handed to the {@link CurAggregator}. */
+    private static final class LineItems implements CsvScanner.Records {
         private final String file;
-        private final List<String> header = new ArrayList<>();
-        private final String[] fields = new String[4];
-        private long line = 1;
         private CurColumns columns;
         private CurAggregator aggregator;
-        /** {@link CurColumns#slots()}: where each column's field goes in {@link #fields}, or -1. */
-        private int[] slots;
 
-        NeededFields(String file) {
+        LineItems(String file) {
             this.file = file;
         }
 
-        @Override
-        protected void handleBegin(long startingLineNumber) {
-            line = startingLineNumber;
-            Arrays.fill(fields, null);
+        int[] slots() {
+            return columns.slots();
         }
 
         @Override
-        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
-            if (columns == null) {
-                header.add(new String(buffer, offset, length));
-            } else if (index < slots.length && slots[index] >= 0) {
-                fields[slots[index]] = new String(buffer, offset, length);
-            }
+        public void header(List<String> fields, long line) {
+            columns = CurColumns.of(file, fields);
+            aggregator = new CurAggregator(file, columns.layout());
         }
 
         @Override
-        protected NeededFields buildRecord() {
-            return this;
-        }
-
-        /** Takes the record just read: the header, or a line item. */
-        void add() {
-            if (columns == null) {
-                columns = CurColumns.of(file, header);
-                aggregator = new CurAggregator(file, columns.layout());
-                slots = columns.slots();
-                return;
-            }
-            columns.requireFields(file, getFieldCount(), line);
+        public void row(String[] fields, int fieldCount, long line) {
+            columns.requireFields(file, fieldCount, line);
             aggregator.add(fields[0], fields[1], fields[2], fields[3], line);
         }
 
@@ -172,16 +118,6 @@ public final class CurReader {
                 throw new CurFormatException(file, 1, "empty file: no header row");
             }
             return aggregator.result();
-        }
-
-        CurFormatException readError(IOException e) {
-            if (e instanceof CharacterCodingException) {
-                return new CurFormatException(file, line, "not UTF-8 text (invalid bytes at or after this line)", e);
-            }
-            if (e instanceof ZipException) {
-                return new CurFormatException(file, line, "corrupt gzip data: " + e.getMessage(), e);
-            }
-            return new CurFormatException(file, line, "unreadable: " + e.getMessage(), e);
         }
     }
 

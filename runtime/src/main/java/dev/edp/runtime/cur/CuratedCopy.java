@@ -36,17 +36,33 @@ public final class CuratedCopy {
     public List<String> write(CurObject object, CurAggregation report) {
         List<String> keys = new ArrayList<>();
         for (LocalDate day : report.days()) {
-            java.io.StringWriter csv = new java.io.StringWriter();
-            try {
-                CostCsv.write(report.day(day), csv, SOURCE_HEADER, List.of(object.bucket(), object.key(), object.version()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("a StringWriter does not fail", e);
-            }
+            String csv = csv(object, report, day);
             String key = key(day, object.objectId(), object.versionTag());
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv.toString()));
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv));
             keys.add(key);
         }
         return keys;
+    }
+
+    /** The curated CSV of one day of the report version. */
+    static String csv(CurObject object, CurAggregation report, LocalDate day) {
+        java.io.StringWriter csv = new java.io.StringWriter();
+        try {
+            CostCsv.write(report.day(day), csv, SOURCE_HEADER, List.of(object.bucket(), object.key(), object.version()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return csv.toString();
+    }
+
+    /** SnapStart priming: renders a day and asks S3 for an object that never exists (a read; 403/404 expected). */
+    void prime(CurObject object, CurAggregation report) {
+        csv(object, report, report.days().first());
+        try {
+            s3.headObject(b -> b.bucket(bucket).key("curated/priming/never-written"));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception expected) {
+            // NoSuchKey, or AccessDenied without s3:ListBucket: either way the client's whole path ran.
+        }
     }
 
     /** Deletes a version's objects, one per day it had (deleting an absent object is not an error in S3). */

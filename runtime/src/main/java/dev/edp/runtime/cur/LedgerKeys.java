@@ -13,6 +13,8 @@ import java.time.LocalDate;
  *       {@code pk = CUR#OBJECT#<objectId>}, {@code sk = HEAD}.</li>
  *   <li>Contribution of one version of one report to one (day, account, service):
  *       {@code pk = CUR#DAY#<yyyy-MM-dd>}, {@code sk = OBJECT#<objectId>#<versionTag>#<account>#<service>}.</li>
+ *   <li>Running total of one (day, account, service) over the applied version of every object:
+ *       {@code pk = CUR#TOTAL#<yyyy-MM-dd>}, {@code sk = <account>#<service>}.</li>
  * </ul>
  * Account and service are URL-encoded in the sort key, so a {@code #} inside them cannot make two groups collide.
  */
@@ -36,6 +38,14 @@ final class LedgerKeys {
 
     static String dayPk(LocalDate day) {
         return "CUR#DAY#" + day;
+    }
+
+    static String totalPk(LocalDate day) {
+        return "CUR#TOTAL#" + day;
+    }
+
+    static String totalSk(String accountId, String service) {
+        return encode(accountId) + "#" + encode(service);
     }
 
     /** The prefix of every contribution of one version of one object (within a day's partition). */

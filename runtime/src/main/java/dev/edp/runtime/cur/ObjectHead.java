@@ -18,9 +18,42 @@ import java.util.stream.Stream;
  * @param committedAt when this version was committed (with the tag, what a commit's condition compares)
  * @param replaced   versions this one (or a version it replaced) replaced whose curated copies and contributions
  *                   are not yet cleaned up; emptied once they are, so a crash in between leaves the work on record
+ * @param transition the move of the running totals from the replaced version to this one, while it is not finished
+ *                   ({@link RunningTotals}); absent once the totals are this version's
+ * @param leaseOwner who may move the totals now (one ingest attempt), with {@code leaseUntil}; empty when no one
+ * @param leaseUntil until when, in epoch milliseconds, the owner may write; after it, another ingest may take over
  */
 public record ObjectHead(String objectId, String versionTag, String sequencer, List<LocalDate> days, boolean notified,
-                         String committedAt, List<Replaced> replaced) {
+                         String committedAt, List<Replaced> replaced, java.util.Optional<Transition> transition,
+                         String leaseOwner, long leaseUntil) {
+
+    /**
+     * The running totals are being moved from version {@code from} (empty: none, a new object) to {@code to}; each
+     * with the days it has totals on, which is where its contributions are.
+     */
+    public record Transition(String from, List<LocalDate> fromDays, String to, List<LocalDate> toDays) {
+
+        AttributeValue toAttribute() {
+            return AttributeValue.fromM(Map.of("from", AttributeValue.fromS(from), "fromDays", ObjectHead.days(fromDays),
+                    "to", AttributeValue.fromS(to), "toDays", ObjectHead.days(toDays)));
+        }
+
+        static Transition from(AttributeValue value) {
+            Map<String, AttributeValue> m = value.m();
+            return new Transition(m.get("from").s(), ObjectHead.days(m.get("fromDays")), m.get("to").s(),
+                    ObjectHead.days(m.get("toDays")));
+        }
+
+        /** What marks an item as moved by this transition of this object, so the move counts once per item. */
+        String token(String objectId) {
+            return objectId + ":" + (from.isEmpty() ? "-" : from) + ">" + to;
+        }
+    }
+
+    /** True when an ingest holds the lease at {@code now}. */
+    boolean leased(long now) {
+        return !leaseOwner.isEmpty() && leaseUntil > now;
+    }
 
     /** A replaced version still to clean up: its tag and the days it had. */
     public record Replaced(String versionTag, List<LocalDate> days) {
@@ -43,7 +76,10 @@ public record ObjectHead(String objectId, String versionTag, String sequencer, L
                 days(item.get("days")),
                 item.containsKey("notified") && Boolean.TRUE.equals(item.get("notified").bool()),
                 item.containsKey("committedAt") ? item.get("committedAt").s() : "",
-                item.containsKey("replaced") ? item.get("replaced").l().stream().map(Replaced::from).toList() : List.of());
+                item.containsKey("replaced") ? item.get("replaced").l().stream().map(Replaced::from).toList() : List.of(),
+                java.util.Optional.ofNullable(item.get("transition")).map(Transition::from),
+                item.containsKey("leaseOwner") ? item.get("leaseOwner").s() : "",
+                item.containsKey("leaseUntil") ? Long.parseLong(item.get("leaseUntil").n()) : 0L);
     }
 
     /**
@@ -59,7 +95,7 @@ public record ObjectHead(String objectId, String versionTag, String sequencer, L
         return AttributeValue.fromL(days.stream().map(day -> AttributeValue.fromS(day.toString())).toList());
     }
 
-    private static List<LocalDate> days(AttributeValue days) {
+    static List<LocalDate> days(AttributeValue days) {
         return days.l().stream().map(day -> LocalDate.parse(day.s())).toList();
     }
 

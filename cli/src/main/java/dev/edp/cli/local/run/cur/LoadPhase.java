@@ -73,10 +73,55 @@ public final class LoadPhase {
                     last = at.isAfter(last) ? at : last;
                 }
             }
+            windows(uploads).forEach(context.console()::println);
             return new Result(files, ingested, inFlight, Duration.between(first, last));
         } finally {
             context.trace().live(true);
         }
+    }
+
+    /** Reports per window at the start and the end of the load (100, or a tenth of a smaller load). */
+    static int windowSize(int files) {
+        return Math.max(1, Math.min(100, files / 10));
+    }
+
+    /**
+     * The rate and latency over the first and the last window of reports, in upload order, and their ratio: whether
+     * the cost of a report grows with the reports before it. A window's rate is its reports over the time from its
+     * first upload to its last success notification.
+     */
+    static List<String> windows(List<CurUpload> uploads) {
+        int size = windowSize(uploads.size());
+        if (uploads.size() < 2 * size) {
+            return List.of();
+        }
+        Optional<Double> first = rate(uploads.subList(0, size));
+        Optional<Double> last = rate(uploads.subList(uploads.size() - size, uploads.size()));
+        List<String> lines = new ArrayList<>();
+        lines.add(describe("first " + size, uploads.subList(0, size), first));
+        lines.add(describe("last " + size, uploads.subList(uploads.size() - size, uploads.size()), last));
+        if (first.isPresent() && last.isPresent()) {
+            lines.add(String.format("  load: last %d / first %d rate = %.2f×", size, size, last.get() / first.get()));
+        }
+        return lines;
+    }
+
+    private static Optional<Double> rate(List<CurUpload> window) {
+        if (window.stream().anyMatch(u -> u.success().isEmpty())) {
+            return Optional.empty();
+        }
+        Instant start = window.stream().map(CurUpload::startedAt).min(Instant::compareTo).orElseThrow();
+        Instant end = window.stream().map(u -> u.success().orElseThrow().publishedAt()).max(Instant::compareTo).orElseThrow();
+        long millis = Math.max(1, Duration.between(start, end).toMillis());
+        return Optional.of(window.size() * 3_600_000.0 / millis);
+    }
+
+    private static String describe(String name, List<CurUpload> window, Optional<Double> rate) {
+        List<Duration> latencies = window.stream().map(CurUpload::latency).flatMap(Optional::stream).toList();
+        return String.format("  load: %s reports: %s files/hour, p50 %s ms, p99 %s ms", name,
+                rate.map(r -> String.format("%,.0f", r)).orElse("n/a"),
+                dev.edp.cli.local.run.Percentiles.of(latencies, 50).map(d -> String.format("%,d", d.toMillis())).orElse("n/a"),
+                dev.edp.cli.local.run.Percentiles.of(latencies, 99).map(d -> String.format("%,d", d.toMillis())).orElse("n/a"));
     }
 
     private static void pause() {

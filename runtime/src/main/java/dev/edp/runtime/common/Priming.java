@@ -1,0 +1,55 @@
+package dev.edp.runtime.common;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming: runs a handler's warm-up before Lambda takes the snapshot of its initialised execution
+ * environment, so that restored environments start with the classes loaded and the SDK clients' first-call work
+ * (marshallers, signers, HTTP connections' classes) done, as AWS recommends for Java ("Maximize Lambda SnapStart
+ * performance": prime with the code paths of a request, never with side effects on real resources).
+ *
+ * <p>Through the {@code org.crac} facade: Lambda calls {@link Resource#beforeCheckpoint} when it snapshots a
+ * published version with SnapStart; elsewhere (no SnapStart, a JVM without CRaC, the local sandbox) nothing happens.
+ * A warm-up that fails is logged and ignored: priming may make a snapshot faster, never break it.
+ */
+public final class Priming implements Resource {
+
+    private final String handler;
+    private final Runnable warmUp;
+
+    private Priming(String handler, Runnable warmUp) {
+        this.handler = handler;
+        this.warmUp = warmUp;
+    }
+
+    /** Registers the warm-up; keep the returned object (the global context holds it weakly). */
+    public static Priming register(String handler, Runnable warmUp) {
+        Priming priming = new Priming(handler, warmUp);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    /** Runs the warm-up now, catching everything: what the checkpoint does, and what benchmarks call. */
+    public void prime() {
+        try {
+            warmUp.run();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("{\"level\":\"WARN\",\"service\":\"" + handler + "\",\"message\":\"priming failed: "
+                    + String.valueOf(e).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+        }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh here. Credentials: on SnapStart, Lambda hands the role's credentials through the container
+        // credentials endpoint instead of environment keys (AWS, "SnapStart security"), so AwsClients falls back to
+        // the SDK's default chain, which fetches fresh ones after a restore. Connections are re-opened as needed.
+    }
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# EDP against DuckDB on one core (a measurement, not a test; docs/benchmarks.md, "CUR parser against DuckDB").
+#   tools/bench/cur-vs-duckdb.sh [ROUNDS] [SIZE]     ROUNDS interleaved rounds (default 5), SIZE of the report
+#                                                    (default 528MB: 1,000,000 line items of the legacy layout)
+#   BEFORE_JAR=/tmp/edp-cli-before.jar tools/bench/cur-vs-duckdb.sh   also measures that CLI jar, interleaved
+#   EDP_CLI_JAR=/tmp/edp-cli.jar ...                                 measures that jar as edp (default cli/target)
+# Generates one legacy-layout report (40 columns, no tag columns), gzips it (-6), then in each round, one after the
+# other (A B C ... A B C ...), whole processes timed by /usr/bin/time (wall seconds; CPU seconds, user + sys, which a
+# machine shared with other work disturbs less; peak RSS):
+#   - edp: java -Xmx64m -XX:+UseSerialGC [CDS archive] -jar cli/target/edp-cli.jar cur aggregate, .csv and .csv.gz,
+#     with C2 (the JVM's default) and with C1 only (-XX:TieredStopAtLevel=1, Lambda's default);
+#   - DuckDB (tools/bench/.venv, duckdb pinned in tools/bench/requirements.txt) SET threads=1, DECIMAL(38,10) sums;
+#   - gzip -dc of the .csv.gz; the Python peer (csv.DictReader + Decimal) on the .csv.
+# Every output is compared with edp's (byte for byte); then the medians are printed. Files deleted at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS="${1:-5}"
+SIZE="${2:-528MB}"
+DIR="$(mktemp -d "${TMPDIR:-/tmp}/edp-cur-duckdb.XXXXXX")"
+trap 'rm -rf "$DIR"' EXIT
+JAR="${EDP_CLI_JAR:-cli/target/edp-cli.jar}"
+CDS="${JAR%.jar}.jsa"
+VENV=tools/bench/.venv
+if [[ ! -x "$VENV/bin/python" ]]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/pip" install -q -r tools/bench/requirements.txt
+[[ -f "$JAR" ]] || ./edp build
+JAVA=(java -Xmx64m -XX:+UseSerialGC)
+[[ -f "$CDS" ]] && JAVA+=(-XX:SharedArchiveFile="$CDS")
+
+java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
+gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
+echo "## $(nproc) CPUs, $(java -version 2>&1 | head -1), $("$VENV/bin/python" -c 'import duckdb; print("duckdb", duckdb.__version__)'), $(gzip --version | head -1)"
+echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes"
+
+run() { # name out command...
+  local name=$1 out=$2; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$DIR/time" "$@" > "$out"
+  read -r wall user sys rss < "$DIR/time"
+  echo "$name wall=$wall cpu=$(echo "$user + $sys" | bc -l) rss_kb=$rss" | tee -a "$DIR/results"
+}
+variants() {
+  run edp-csv "$DIR/edp.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv"
+  run edp-gz "$DIR/edp.gz.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  run duckdb-csv "$DIR/duckdb.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv"
+  run duckdb-gz "$DIR/duckdb.gz.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv.gz"
+  run gzip-dc /dev/null gzip -dc "$DIR/r.csv.gz"
+  run edp-c1-csv "$DIR/edp-c1.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
+  run edp-c1-gz "$DIR/edp-c1.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  if [[ -n "${BEFORE_JAR:-}" ]]; then
+    run before-csv "$DIR/before.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv"
+    run before-gz "$DIR/before.gz.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv.gz"
+  fi
+  if [[ "$1" == 1 || "${PYTHON_EVERY_ROUND:-}" == 1 ]]; then
+    run python-csv "$DIR/python.csv" python3 tools/bench/cur_aggregate.py "$DIR/r.csv"
+  fi
+}
+for round in $(seq 1 "$ROUNDS"); do
+  echo "## round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  variants "$round"
+done
+echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for out in edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv python.csv ${BEFORE_JAR:+before.csv before.gz.csv}; do
+  cmp -s "$DIR/edp.csv" "$DIR/$out" || { echo "outputs DIFFER: edp.csv and $out"; exit 1; }
+done
+echo "outputs: edp (.csv, .csv.gz, C1), DuckDB (.csv, .csv.gz) and Python identical ($(($(wc -l < "$DIR/edp.csv") - 1)) groups)"
+python3 - "$DIR/results" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, *fields = line.split()
+    values = dict(f.split("=") for f in fields)
+    runs.setdefault(name, []).append((float(values["wall"]), float(values["cpu"]), int(values["rss_kb"])))
+print(f"{'variant':<12} {'runs':>4} {'wall min / median / max':>24} {'CPU min / median / max':>24} {'peak RSS MiB':>13}")
+for name, values in runs.items():
+    walls = sorted(v[0] for v in values)
+    cpus = sorted(v[1] for v in values)
+    print(f"{name:<12} {len(values):>4} {walls[0]:>8.2f} {statistics.median(walls):>7.2f} {walls[-1]:>7.2f} "
+          f"{cpus[0]:>8.2f} {statistics.median(cpus):>7.2f} {cpus[-1]:>7.2f} {max(v[2] for v in values) / 1024:>13.0f}")
+wall = {n: statistics.median(v[0] for v in vs) for n, vs in runs.items()}
+cpu = {n: statistics.median(v[1] for v in vs) for n, vs in runs.items()}
+pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"),
+         ("edp-c1-gz", "duckdb-gz"), ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc")]
+for a, b in pairs:
+    if a in wall and b in wall:
+        print(f"{a} against {b}: {wall[b] / wall[a]:.2f}x by median wall, {cpu[b] / cpu[a]:.2f}x by median CPU "
+              f"(the other's time / edp's: above 1 means edp is faster)")
+PY
