@@ -14,7 +14,7 @@ test("policy names are unique kebab-case and every description names its equival
     assert.equal(new Set(names).size, names.length);
     for (const p of policies) {
         assert.match(p.name, /^[a-z0-9]+(-[a-z0-9]+)+$/);
-        assert.match(p.description, /(Equivalent: .+\.|No checkov or cdk-nag equivalent\.)$/, p.name);
+        assert.match(p.description, /(Equivalent: .+\.|No checkov, cdk-nag or Security Hub equivalent\.)$/, p.name);
     }
 });
 
