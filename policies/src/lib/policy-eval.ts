@@ -115,6 +115,7 @@ function resourceApplies(statement: Statement, resource: string): boolean {
     return statement.resources.length === 0 || statement.resources.some((p) => globMatches(p, resource));
 }
 
+const SUPPORTED = /^(StringEquals|StringNotEquals|StringEqualsIgnoreCase|StringNotEqualsIgnoreCase|StringLike|StringNotLike|ArnEquals|ArnLike|ArnNotEquals|ArnNotLike|Bool|Numeric(Not)?Equals|Numeric(Less|Greater)Than(Equals)?)$/;
 const NEGATED = /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike|NumericNotEquals)$/;
 
 /** One operator over one key: true/false, or undefined when the operator is not one IAM defines (or we know). */
@@ -127,10 +128,10 @@ export function evaluateCondition(operatorWithQualifiers: string, key: string, e
     if (base === "Null") {
         return expected.some((v) => (v.toLowerCase() === "true") === (actual === undefined));
     }
+    if (!SUPPORTED.test(base)) {
+        return undefined;
+    }
     if (actual === undefined) {
-        if (!/^(String|Arn|Bool|Numeric|Date|IpAddress|NotIpAddress|BinaryEquals)/.test(base)) {
-            return undefined;
-        }
         return ifExists || NEGATED.test(base);
     }
     const num = (v: string) => Number(v);
