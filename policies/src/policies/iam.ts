@@ -220,7 +220,7 @@ export const iamPassRoleScoped = resourcePolicy({
         + "principal can hand only these roles, and only to the service meant to use them.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    equivalents: { checkov: ["CKV_AWS_286", "CKV_AWS_287"], cdkNag: ["AwsSolutions-IAM5"] },
+    equivalents: { checkov: ["CKV_AWS_286"], cdkNag: ["AwsSolutions-IAM5"] },
     types: IDENTITY_POLICY_TYPES,
     validate(resource, _config, report) {
         for (const doc of identityDocuments(resource)) {

@@ -18,7 +18,7 @@ export const lambdaTracingActive = resourcePolicy({
     summary: "Lambda functions trace with X-Ray in Active mode (tracingConfig.mode), so every event's path is visible.",
     enforcementLevel: "mandatory",
     severity: "low",
-    equivalents: { checkov: ["CKV_AWS_50"], cdkNag: ["Serverless-LambdaTracing"] },
+    equivalents: { checkov: ["CKV_AWS_50"], cdkNag: ["Serverless-LambdaTracing"], securityHub: ["Lambda.7"] },
     types: [AWS.lambdaFunction],
     validate(fn, _config, report) {
         const mode = read(fn.props, "tracingConfig", "mode");

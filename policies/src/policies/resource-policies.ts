@@ -58,7 +58,6 @@ export const resourcePolicyScoped = resourcePolicy<ScopeConfig>({
     severity: "critical",
     equivalents: {
         checkov: ["CKV_AWS_72", "CKV_AWS_169", "CKV_AWS_33", "CKV_AWS_70"],
-        cdkNag: ["AwsSolutions-SQS4", "AwsSolutions-SNS2"],
         securityHub: ["SQS.3", "SNS.4", "KMS.5", "S3.2", "S3.3"],
     },
     config: unscopedConfig,

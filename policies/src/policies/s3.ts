@@ -14,7 +14,7 @@ export const s3PublicAccessBlock = stackPolicy({
         + "ignorePublicAcls, restrictPublicBuckets).",
     enforcementLevel: "mandatory",
     severity: "critical",
-    equivalents: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], cdkNag: ["AwsSolutions-S2"] },
+    equivalents: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], cdkNag: ["AwsSolutions-S2"], securityHub: ["S3.8"] },
     validate(stack, _config, report) {
         for (const bucket of stack.ofType(AWS.buckets)) {
             const blocks = stack.referrersOf(bucket, [AWS.bucketPublicAccessBlock], "bucket");
@@ -43,7 +43,7 @@ export const s3SseKms = stackPolicy<SseConfig>({
     summary: "Every S3 bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse), optionally with a customer managed key.",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"] },
+    equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"], securityHub: ["S3.17"] },
     config: {
         requireCustomerKey: {
             type: "boolean", default: false,
@@ -80,7 +80,7 @@ export const s3Versioning = stackPolicy({
         + "deleted objects can be recovered.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_21"], cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled"] },
+    equivalents: { checkov: ["CKV_AWS_21"], cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled"], securityHub: ["S3.14"] },
     validate(stack, _config, report) {
         for (const bucket of stack.ofType(AWS.buckets)) {
             if (!isVersioningEnabled(stack, bucket)) {
@@ -95,7 +95,7 @@ export const s3TlsOnly = tlsOnlyPolicy({
     name: "s3-tls-only",
     summary: "Every S3 bucket has a bucket policy that denies all S3 actions over plain HTTP (aws:SecureTransport false).",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"] },
+    equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"], securityHub: ["S3.5"] },
     targetTypes: AWS.buckets,
     target: { requiredActions: ["s3:*"], inlineInput: "policy", attachmentTypes: [AWS.bucketPolicy], linkInput: "bucket" },
 });
