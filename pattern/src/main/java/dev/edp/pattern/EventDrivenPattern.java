@@ -17,6 +17,7 @@ import dev.edp.pattern.config.SettingsResolver;
 import dev.edp.pattern.consumers.Consumer;
 import dev.edp.pattern.ingest.CurIngestSource;
 import dev.edp.pattern.keys.PatternKey;
+import dev.edp.pattern.storage.AccessLogBucket;
 import dev.edp.pattern.table.StateTable;
 import dev.edp.pattern.topics.Topics;
 import dev.edp.pattern.workflow.Workflow;
@@ -98,8 +99,12 @@ public final class EventDrivenPattern extends ComponentResource {
         EventBusResources bus = EventBusResources.create(ctx, key.arn());
         SchemaRegistry.create(ctx, bus);
 
+        // One log bucket for the S3 server access logs of the pattern's buckets, when it has any.
+        boolean hasBuckets = settings.curIngest().enabled() || settings.audit().enabled();
+        Optional<AccessLogBucket> accessLogs = settings.accessLogs().enabled() && hasBuckets
+                ? Optional.of(AccessLogBucket.create(ctx)) : Optional.empty();
         Optional<CurIngestSource> cur = settings.curIngest().enabled()
-                ? Optional.of(CurIngestSource.create(ctx, key, bus)) : Optional.empty();
+                ? Optional.of(CurIngestSource.create(ctx, key, bus, accessLogs)) : Optional.empty();
         SharedResources shared = new SharedResources(key, bus, table, topics,
                 cur.map(CurIngestSource::ingestBucket), cur.map(c -> c.curatedBucket().ref()), Optional.empty());
 
@@ -117,9 +122,13 @@ public final class EventDrivenPattern extends ComponentResource {
             created.add(Consumer.create(ctx, withSourceSettings(c, settings), pattern, shared));
         }
         this.consumers = List.copyOf(created);
+        Map<String, Consumer> consumersByName = new LinkedHashMap<>();
+        consumers.forEach(c -> consumersByName.put(c.name(), c));
+        topics.subscribe(ctx, consumersByName);
 
         Optional<AuditTrail> audit = settings.audit().enabled()
-                ? Optional.of(AuditTrail.create(ctx, key, bus)) : Optional.empty();
+                ? Optional.of(AuditTrail.create(ctx, key, bus, accessLogs)) : Optional.empty();
+        accessLogs.ifPresent(AccessLogBucket::allowLogDelivery);
 
         List<Output<String>> eventsDlqRules = new ArrayList<>();
         workflow.ifPresent(w -> eventsDlqRules.add(w.triggerRule().arn()));
@@ -178,7 +187,8 @@ public final class EventDrivenPattern extends ComponentResource {
         environment.putIfAbsent("EDP_ANOMALY_FACTOR", settings.curIngest().anomalyFactor().toPlainString());
         environment.putIfAbsent("EDP_ANOMALY_WINDOW_DAYS", String.valueOf(settings.curIngest().anomalyWindowDays()));
         return new ConsumerSettings(c.name(), c.description(), c.eventPattern(), c.handler(), c.fifo(),
-                c.messageGroupId(), c.grants(), Map.copyOf(environment), c.function(), c.queue());
+                c.messageGroupId(), c.grants(), Map.copyOf(environment), c.function(), c.queue(),
+                c.durationAlarmP99Ms());
     }
 
     private static Monitored monitored(EventBusResources bus, StateTable table, List<Consumer> consumers,
@@ -187,9 +197,12 @@ public final class EventDrivenPattern extends ComponentResource {
         Monitored watched = new Monitored().table(table.name());
         for (Consumer c : consumers) {
             watched.rule(c.name(), c.rule().name(), bus.name())
-                    .function(c.name(), c.function().function().name())
+                    .function(c.name(), c.function().function().name(), c.settings().durationAlarmP99Ms())
                     .queue(c.name() + "-queue", c.queue().name())
                     .deadLetterQueue(c.name() + "-dlq", c.deadLetterQueue().name());
+            if (c.hasSeparateDeliveryDeadLetterQueue()) {
+                watched.deadLetterQueue(c.name() + "-delivery-dlq", c.deliveryDeadLetterQueue().name());
+            }
         }
         watched.deadLetterQueue("events-dlq", bus.eventsDlq().name());
         workflow.ifPresent(w -> {

@@ -3,6 +3,7 @@ package dev.edp.pattern;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import dev.edp.pattern.inputs.AlarmArgs;
+import dev.edp.pattern.inputs.AccessLogArgs;
 import dev.edp.pattern.inputs.AuditArgs;
 import dev.edp.pattern.inputs.BusArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
@@ -90,6 +91,10 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
     @Import(name = "audit")
     private @Nullable AuditArgs audit;
 
+    /** S3 server access logging of the pattern's buckets into one log bucket. */
+    @Import(name = "accessLogs")
+    private @Nullable AccessLogArgs accessLogs;
+
     /** Alarm thresholds and the dashboard. */
     @Import(name = "alarms")
     private @Nullable AlarmArgs alarms;
@@ -116,6 +121,7 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
     public List<SubscriptionArgs> subscriptions() { return subscriptions == null ? List.of() : subscriptions; }
     public WorkflowArgs workflow() { return workflow == null ? WorkflowArgs.Empty : workflow; }
     public AuditArgs audit() { return audit == null ? AuditArgs.Empty : audit; }
+    public AccessLogArgs accessLogs() { return accessLogs == null ? AccessLogArgs.Empty : accessLogs; }
     public AlarmArgs alarms() { return alarms == null ? AlarmArgs.Empty : alarms; }
     public CurIngestArgs curIngest() { return curIngest == null ? CurIngestArgs.Empty : curIngest; }
     public Map<String, String> tags() { return tags == null ? Map.of() : tags; }
@@ -138,6 +144,7 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
         public Builder subscriptions(SubscriptionArgs... v) { return subscriptions(List.of(v)); }
         public Builder workflow(@Nullable WorkflowArgs v) { args.workflow = v; return this; }
         public Builder audit(@Nullable AuditArgs v) { args.audit = v; return this; }
+        public Builder accessLogs(@Nullable AccessLogArgs v) { args.accessLogs = v; return this; }
         public Builder alarms(@Nullable AlarmArgs v) { args.alarms = v; return this; }
         public Builder curIngest(@Nullable CurIngestArgs v) { args.curIngest = v; return this; }
         public Builder tags(@Nullable Map<String, String> v) { args.tags = v == null ? null : Map.copyOf(v); return this; }

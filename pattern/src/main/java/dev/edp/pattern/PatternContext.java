@@ -53,6 +53,24 @@ public final class PatternContext {
         return CustomResourceOptions.builder().parent(parent).dependsOn(List.of(dependsOn)).build();
     }
 
+    /**
+     * A physical name for the few resources Pulumi cannot auto-name (the dashboard's name and the X-Ray resource
+     * policy's are required inputs): {@code <project>-<stack>-<component>-<purpose>}, so two stacks of one
+     * environment (dev-alice, dev-bob), or two projects' stacks, in one account never overwrite each other. Only
+     * letters, digits, '-' and '_' (what both services accept); cut to {@code maxLength} with a hash of the whole
+     * kept at the end, so a long name stays unique.
+     */
+    public String stackUniqueName(String purpose, int maxLength) {
+        var deployment = com.pulumi.deployment.Deployment.getInstance();
+        String full = String.join("-", deployment.getProjectName(), deployment.getStackName(), settings.name(),
+                purpose).replaceAll("[^A-Za-z0-9_-]", "-");
+        if (full.length() <= maxLength) {
+            return full;
+        }
+        String hash = Integer.toHexString(full.hashCode() & 0x7fffffff);
+        return full.substring(0, maxLength - hash.length() - 1) + "-" + hash;
+    }
+
     public Map<String, String> tags() {
         return settings.tags();
     }

@@ -59,9 +59,15 @@ public record SharedResources(
                         .sid("PublishNotifications").on(topics.notifications().arn()));
                 case BUS_PUT_EVENTS -> statements.add(Statement.allow("events:PutEvents")
                         .sid("PutEventsOnBus").on(bus.arn()));
-                case WORKFLOW_CALLBACK -> stateMachineArn.ifPresent(arn -> statements.add(Statement.allow(
-                                "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
-                        .sid("CompleteWorkflowTasks").on(arn)));
+                case WORKFLOW_CALLBACK -> stateMachineArn.ifPresent(arn -> {
+                    statements.add(Statement.allow(
+                                    "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
+                            .sid("CompleteWorkflowTasks").on(arn));
+                    // The state machine is encrypted with the pattern key: Step Functions encrypts the task's
+                    // output (or error and cause) with it on the caller's behalf.
+                    statements.add(dev.edp.pattern.workflow.Workflow.useOfStateMachineKey(key.arn(), arn)
+                            .sid("EncryptWorkflowTaskResults"));
+                });
                 case INGEST_READ -> ingestBucket.ifPresent(b -> statements.add(Statement.allow("s3:GetObject",
                         "s3:GetObjectVersion").sid("ReadIngestedFiles").on(b.objectsArn())));
                 // Curated copies live under curated/; a newer version of a report replaces (deletes) the older copy.

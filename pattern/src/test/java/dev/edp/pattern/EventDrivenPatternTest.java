@@ -85,8 +85,10 @@ class EventDrivenPatternTest {
                         .eventPattern("{\"source\":[\"ledger\"]}").handler("com.acme.Ledger::handle").build())
                 .build());
         assertThat(g.named("shop-ledger-queue").input("fifoQueue")).isEqualTo(true);
-        assertThat(g.named("shop-ledger-queue").input("name")).isEqualTo("shop-dev-ledger.fifo");
-        assertThat(g.named("shop-ledger-dlq").input("name")).isEqualTo("shop-dev-ledger-dlq.fifo");
+        // Auto-named (unique per stack); pulumi-aws adds the ".fifo" suffix SQS requires.
+        assertThat(g.named("shop-ledger-queue").input("name")).isNull();
+        assertThat(g.named("shop-ledger-dlq").input("fifoQueue")).isEqualTo(true);
+        assertThat(g.named("shop-ledger-queue").string("redrivePolicy")).contains("shop-ledger-dlq-").contains(".fifo");
         @SuppressWarnings("unchecked")
         Map<String, Object> sqsTarget = (Map<String, Object>) g.named("shop-ledger-target").input("sqsTarget");
         assertThat(sqsTarget).containsEntry("messageGroupId", "accounts");
@@ -101,7 +103,7 @@ class EventDrivenPatternTest {
                 .build());
         assertThat(g.ofType("aws:s3/bucketNotification:BucketNotification")).isEmpty();
         assertThat(g.ofType("aws:s3/bucketV2:BucketV2")).extracting(GraphResource::name)
-                .containsExactlyInAnyOrder("edp-cur-curated-bucket", "edp-audit-bucket");
+                .containsExactlyInAnyOrder("edp-cur-curated-bucket", "edp-audit-bucket", "edp-access-logs");
         assertThat(g.named("edp-cur-forward-rule").string("eventPattern")).contains("acme-cost-reports");
         assertThat(json(g.named("edp-cur-ingest-policy"), "policy").toString())
                 .contains("arn:aws:s3:::acme-cost-reports/*");

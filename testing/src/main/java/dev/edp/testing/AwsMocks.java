@@ -169,6 +169,14 @@ public class AwsMocks implements Mocks {
                         + "/invocations");
                 return name;
             }
+            case "aws:lambda/alias:Alias" -> {
+                // A qualified function ARN: the function's, then the alias name.
+                String arn = "arn:aws:lambda" + arnBase + "function:" + state.get("functionName") + ":" + name;
+                state.put("arn", arn);
+                state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + arn
+                        + "/invocations");
+                return arn;
+            }
             case "aws:lambda/eventSourceMapping:EventSourceMapping" -> {
                 String uuid = uuidLike(logicalName);
                 state.put("uuid", uuid);
@@ -243,7 +251,9 @@ public class AwsMocks implements Mocks {
             return prefix + suffix;
         }
         String base = type.startsWith("aws:s3/") ? logicalName.toLowerCase() : logicalName;
-        return base + "-" + suffix;
+        // pulumi-aws appends ".fifo" to the auto-name of a FIFO queue, as SQS requires.
+        String fifo = type.equals("aws:sqs/queue:Queue") && Boolean.TRUE.equals(inputs.get("fifoQueue")) ? ".fifo" : "";
+        return base + "-" + suffix + fifo;
     }
 
     private static String uuidLike(String seed) {

@@ -72,7 +72,9 @@ public final class ShopEvents {
                                 .eventPattern("{\"source\":[\"shop.orders\"],\"detail-type\":[\"Order Packed\"]}")
                                 .handler("com.example.shop.shipping.ParcelHandler::handleRequest")
                                 .fifo(true)
-                                .messageGroupId("orders")
+                                // One message group per order: parcels of one order in order, and a failing
+                                // order holds back only itself (EventBridge reads the path from each event).
+                                .messageGroupId("$.detail.order_id")
                                 .grants("table:write", "bus:putEvents")
                                 .build())
                 .build());

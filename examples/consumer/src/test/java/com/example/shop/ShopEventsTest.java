@@ -49,10 +49,12 @@ class ShopEventsTest {
         assertThat(g.named("shop-billing-queue").input("visibilityTimeoutSeconds")).isEqualTo(360L);
         assertThat(g.named("shop-billing-logs").input("retentionInDays")).isEqualTo(30L);
 
-        assertThat(g.named("shop-shipping-queue").input("name")).isEqualTo("shop-prod-shipping.fifo");
+        // Auto-named (unique per stack; pulumi-aws appends .fifo), deduplicated by content.
+        assertThat(g.named("shop-shipping-queue").input("fifoQueue")).isEqualTo(true);
+        assertThat(g.named("shop-shipping-queue").input("contentBasedDeduplication")).isEqualTo(true);
         @SuppressWarnings("unchecked")
         Map<String, Object> sqsTarget = (Map<String, Object>) g.named("shop-shipping-target").input("sqsTarget");
-        assertThat(sqsTarget).containsEntry("messageGroupId", "orders");
+        assertThat(sqsTarget).containsEntry("messageGroupId", "$.detail.order_id");
         @SuppressWarnings("unchecked")
         Map<String, Object> retry = (Map<String, Object>) g.named("shop-shipping-target").input("retryPolicy");
         assertThat(retry).containsEntry("maximumRetryAttempts", 4L);

@@ -50,12 +50,13 @@ public final class Alarms {
             factory.sum(rule.label() + "-failed-invocations", "AWS/Events", "FailedInvocations", dims,
                     ">", s.eventBridgeFailedInvocations(), "EventBridge could not deliver events of " + rule.label());
         }
-        for (Monitored.Named fn : watched.functions) {
+        for (Monitored.Function fn : watched.functions) {
             Map<String, Output<String>> dims = Map.of("FunctionName", fn.name());
             factory.sum(fn.label() + "-errors", "AWS/Lambda", "Errors", dims, ">", s.lambdaErrors(),
                     "The " + fn.label() + " function is failing");
             factory.percentile(fn.label() + "-duration-p99", "AWS/Lambda", "Duration", dims, "p99",
-                    s.lambdaDurationP99Ms(), "The " + fn.label() + " function got slow (p99 duration)");
+                    fn.durationAlarmP99Ms().orElse(s.lambdaDurationP99Ms()),
+                    "The " + fn.label() + " function got slow (p99 duration)");
             factory.sum(fn.label() + "-throttles", "AWS/Lambda", "Throttles", dims, ">", s.lambdaThrottles(),
                     "The " + fn.label() + " function is being throttled");
         }
@@ -116,7 +117,8 @@ public final class Alarms {
                 return map;
             });
             var args = MetricAlarmArgs.builder()
-                    .name(ctx.settings().name() + "-" + ctx.settings().environment().id() + "-" + label)
+                    // No explicit name: Pulumi auto-names the alarm from its logical name plus a random suffix, so
+                    // two stacks of one environment in one account never overwrite each other's alarms.
                     .alarmDescription(description)
                     .namespace(namespace)
                     .metricName(metric)

@@ -41,7 +41,9 @@ public final class Dashboard {
         names.add(ctx.region());
         Output<String> body = Output.all(names).applyValue(values -> body(watched, values));
         return new com.pulumi.aws.cloudwatch.Dashboard(ctx.name("dashboard"), DashboardArgs.builder()
-                .dashboardName(ctx.settings().name() + "-" + ctx.settings().environment().id())
+                // Required (no auto-naming): unique per project and stack. CloudWatch dashboard names are at most
+                // 255 characters of letters, digits, '-' and '_' (PutDashboard API reference).
+                .dashboardName(ctx.stackUniqueName("dashboard", 255))
                 .dashboardBody(body)
                 .build(), ctx.options());
     }
@@ -91,19 +93,34 @@ public final class Dashboard {
             });
         }
         if (!stream.isEmpty() || !table.isEmpty()) {
-            layout.add("Audit stream deliveries and table throttles", "Sum", metrics -> {
+            layout.add("Audit stream deliveries, table throttles and errors", "Sum", metrics -> {
                 if (!stream.isEmpty()) {
                     metrics.add(line("AWS/Firehose", "DeliveryToS3.Records", "DeliveryStreamName", stream));
                     metrics.add(withStat(line("AWS/Firehose", "DeliveryToS3.Success", "DeliveryStreamName", stream),
                             "Average"));
                 }
                 if (!table.isEmpty()) {
-                    metrics.add(line("AWS/DynamoDB", "ThrottledRequests", "TableName", table));
-                    metrics.add(line("AWS/DynamoDB", "SystemErrors", "TableName", table));
+                    // DynamoDB publishes ThrottledRequests and SystemErrors only per (TableName, Operation): a
+                    // TableName-only series of them does not exist and would stay empty. Read/WriteThrottleEvents
+                    // exist per TableName; SystemErrors is summed over every operation by a search expression.
+                    // DynamoDB Developer Guide, "DynamoDB Metrics and dimensions"
+                    // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html).
+                    metrics.add(line("AWS/DynamoDB", "ReadThrottleEvents", "TableName", table));
+                    metrics.add(line("AWS/DynamoDB", "WriteThrottleEvents", "TableName", table));
+                    metrics.add(F.arrayNode().add(F.objectNode()
+                            .put("expression", systemErrorsOfTable(table))
+                            .put("label", "SystemErrors (all operations)")
+                            .put("id", "tableSystemErrors")));
                 }
             });
         }
         return root.toString();
+    }
+
+    /** SystemErrors of every operation on the table, summed (a CloudWatch metric math SEARCH expression). */
+    static String systemErrorsOfTable(String table) {
+        return "SUM(SEARCH('{AWS/DynamoDB,Operation,TableName} MetricName=\"SystemErrors\" TableName=\""
+                + table + "\"', 'Sum', 300))";
     }
 
     private static ArrayNode metric(String namespace, String name, String[] rule) {

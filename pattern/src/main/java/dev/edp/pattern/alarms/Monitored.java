@@ -16,8 +16,12 @@ public final class Monitored {
     public record Named(String label, Output<String> name) {
     }
 
+    /** A function, with its own p99 duration alarm threshold if it has one. */
+    public record Function(String label, Output<String> name, Optional<Double> durationAlarmP99Ms) {
+    }
+
     final List<Rule> rules = new ArrayList<>();
-    final List<Named> functions = new ArrayList<>();
+    final List<Function> functions = new ArrayList<>();
     final List<Named> queues = new ArrayList<>();
     final List<Named> deadLetterQueues = new ArrayList<>();
     Optional<Output<String>> stateMachineArn = Optional.empty();
@@ -30,7 +34,11 @@ public final class Monitored {
     }
 
     public Monitored function(String label, Output<String> functionName) {
-        functions.add(new Named(label, functionName));
+        return function(label, functionName, Optional.empty());
+    }
+
+    public Monitored function(String label, Output<String> functionName, Optional<Double> durationAlarmP99Ms) {
+        functions.add(new Function(label, functionName, durationAlarmP99Ms));
         return this;
     }
 

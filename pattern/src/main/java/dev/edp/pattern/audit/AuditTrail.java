@@ -39,11 +39,12 @@ public record AuditTrail(SecureBucket bucket, FirehoseDeliveryStream stream, Rol
     public static final String ERROR_PREFIX =
             "errors/!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/";
 
-    public static AuditTrail create(PatternContext ctx, PatternKey key, EventBusResources bus) {
+    public static AuditTrail create(PatternContext ctx, PatternKey key, EventBusResources bus,
+                                    java.util.Optional<dev.edp.pattern.storage.AccessLogBucket> accessLogs) {
         AuditSettings settings = ctx.settings().audit();
         SecureBucket bucket = SecureBucket.create(ctx, "audit-bucket", key.arn(), new SecureBucket.Lifecycle(
                 settings.infrequentAccessAfterDays(), settings.glacierAfterDays(),
-                settings.expireAfterDays() == 0 ? null : settings.expireAfterDays()));
+                settings.expireAfterDays() == 0 ? null : settings.expireAfterDays()), accessLogs);
 
         LogGroup logGroup = new LogGroup(ctx.name("audit", "logs"), LogGroupArgs.builder()
                 .namePrefix("/edp/" + ctx.settings().name() + "/" + ctx.settings().environment().id() + "/audit-")

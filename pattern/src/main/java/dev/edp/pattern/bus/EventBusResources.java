@@ -44,7 +44,7 @@ public final class EventBusResources {
     public static EventBusResources create(PatternContext ctx, Output<String> keyArn) {
         BusSettings settings = ctx.settings().bus();
         Queue eventsDlq = EncryptedQueue.create(ctx, ctx.name("events-dlq"), keyArn,
-                QueueShape.deadLetter(ctx.settings().queueDefaults().dlqRetentionSeconds(), false, null));
+                QueueShape.deadLetter(ctx.settings().queueDefaults().dlqRetentionSeconds(), false));
 
         var busArgs = EventBusArgs.builder()
                 .description("EDP " + ctx.settings().name() + " (" + ctx.settings().environment().id() + ") event bus")
@@ -76,9 +76,20 @@ public final class EventBusResources {
         return new EventBusResources(bus, archive, policy, eventsDlq);
     }
 
-    /** Lets these rules use the events DLQ as their targets' dead-letter queue. Call once all rules exist. */
+    /**
+     * Lets these rules use the events DLQ as their targets' dead-letter queue, and, on a bus encrypted with the
+     * pattern key, the bus itself: the bus-level dead-letter queue receives what EventBridge could not encrypt or
+     * decrypt, sent with the bus as aws:SourceArn, not a rule. EventBridge User Guide, "Encrypting EventBridge event
+     * buses with AWS KMS keys", DLQs for encrypted events
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-event-bus-cmkey.html). Call once all
+     * rules exist.
+     */
     public void allowDeadLettersFrom(PatternContext ctx, List<Output<String>> ruleArns) {
-        EncryptedQueue.allowRules(ctx, ctx.name("events-dlq-policy"), eventsDlq, ruleArns);
+        List<Output<String>> senders = new java.util.ArrayList<>(ruleArns);
+        if (ctx.settings().bus().encryptWithPatternKey()) {
+            senders.add(bus.arn());
+        }
+        EncryptedQueue.allowRules(ctx, ctx.name("events-dlq-policy"), eventsDlq, senders);
     }
 
     public EventBus bus() {

@@ -64,6 +64,11 @@ public final class EventRoutes {
             args.roleArn(delivery.roleArn());
         }
         if (delivery.messageGroupId() != null) {
+            // A FIFO target's message group: a constant, or a JSON path into the event ("$.detail.order_id") that
+            // EventBridge resolves per event, so one poison message holds back only its own group. EventBridge
+            // User Guide, "Event bus targets", Target parameters and Dynamic path parameters
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-targets.html); SqsParameters in the
+            // EventBridge API reference. pulumi-aws 6.83 passes sqsTarget.messageGroupId through as that string.
             args.sqsTarget(EventTargetSqsTargetArgs.builder().messageGroupId(delivery.messageGroupId()).build());
         }
         return new EventTarget(logicalName, args.build(), ctx.options());

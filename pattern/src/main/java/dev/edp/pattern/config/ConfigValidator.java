@@ -27,6 +27,11 @@ public final class ConfigValidator {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern CONSUMER_NAME = Pattern.compile("[a-z][a-z0-9-]{0,29}");
     private static final Pattern HANDLER = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+(::[A-Za-z_$][\\w$]*)?");
+    /**
+     * The JSON-path syntax EventBridge resolves in a target parameter: dot notation, dashes, underscores,
+     * alphanumerics, array indexes (EventBridge User Guide, "Event bus targets", Dynamic path parameters).
+     */
+    private static final Pattern MESSAGE_GROUP_PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+|\\[\\d+])+");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     /** The retention values CloudWatch Logs accepts (PutRetentionPolicy). */
@@ -80,7 +85,7 @@ public final class ConfigValidator {
                 "table.ttlAttribute", "must be a non-key attribute name (got '" + table.ttlAttribute() + "')");
 
         for (int i = 0; i < s.subscriptions().size(); i++) {
-            subscription(p, "subscriptions[" + i + "]", s.subscriptions().get(i));
+            subscription(p, "subscriptions[" + i + "]", s.subscriptions().get(i), s);
         }
 
         var wf = s.workflow();
@@ -103,6 +108,11 @@ public final class ConfigValidator {
                             + audit.glacierAfterDays() + "; got " + audit.expireAfterDays() + ")");
             p.range(audit.bufferingSeconds(), 0, 900, "audit.bufferingSeconds");
             p.range(audit.bufferingMb(), 1, 128, "audit.bufferingMb");
+        }
+
+        if (s.accessLogs().enabled()) {
+            p.check(s.accessLogs().expireAfterDays() >= 1, "accessLogs.expireAfterDays",
+                    "must be at least 1 day (got " + s.accessLogs().expireAfterDays() + ")");
         }
 
         var alarms = s.alarms();
@@ -144,10 +154,20 @@ public final class ConfigValidator {
         }
         p.check(!c.fifo() || c.messageGroupId().filter(g -> !g.isBlank()).isPresent(), at + ".messageGroupId",
                 "a FIFO consumer needs a message group id: EventBridge must set one on every message it sends");
+        c.messageGroupId().filter(g -> c.fifo() && !g.isBlank()).ifPresent(g -> {
+            p.check(g.length() <= 100, at + ".messageGroupId",
+                    "must be at most 100 characters (EventBridge SqsParameters; got " + g.length() + ")");
+            p.check(!g.startsWith("$") || MESSAGE_GROUP_PATH.matcher(g).matches(), at + ".messageGroupId",
+                    "a JSON path must be in the dot notation EventBridge resolves at run time, e.g."
+                            + " $.detail.order_id (got '" + g + "')");
+        });
         p.check(c.fifo() || c.messageGroupId().isEmpty(), at + ".messageGroupId",
                 "only FIFO consumers take a message group id; set fifo: true or remove it");
         function(p, at + ".function", c.function(), s.functionDefaults());
         queue(p, at + ".queue", c.queue(), s.queueDefaults(), c.fifo());
+        c.durationAlarmP99Ms().ifPresent(ms -> p.check(ms > 0 && ms <= c.function().timeoutSeconds() * 1000.0,
+                at + ".durationAlarmP99Ms", "must be more than 0 and at most the function's timeout ("
+                        + c.function().timeoutSeconds() * 1000 + " ms; got " + ms + ")"));
 
         int needed = EnvironmentPreset.VISIBILITY_TIMEOUT_FACTOR * c.function().timeoutSeconds();
         p.check(c.queue().visibilityTimeoutSeconds() >= needed, at + ".queue.visibilityTimeoutSeconds",
@@ -225,16 +245,20 @@ public final class ConfigValidator {
             p.check(q.batchSize() <= 10 || q.maximumBatchingWindowSeconds() >= 1, at + ".maximumBatchingWindowSeconds",
                     "a batch size above 10 (" + q.batchSize() + ") needs a batching window of at least 1 second");
         }
-        if (changed(q, base, QueueSettings::dlqRetentionSeconds) || changed(q, base, QueueSettings::messageRetentionSeconds)) {
-            // SQS keeps a standard message's original enqueue time when it moves to the DLQ: a shorter DLQ
-            // retention silently deletes failed messages sooner than the source queue would have.
-            p.check(q.dlqRetentionSeconds() >= q.messageRetentionSeconds(), at + ".dlqRetentionSeconds",
-                    "must be at least messageRetentionSeconds (" + q.messageRetentionSeconds() + "; got "
-                            + q.dlqRetentionSeconds() + "): the DLQ counts age from the original enqueue time");
+        if (base == null || changed(q, base, QueueSettings::dlqRetentionSeconds)
+                || changed(q, base, QueueSettings::messageRetentionSeconds)) {
+            // SQS keeps a standard message's original enqueue time when it moves to the DLQ: a message that aged in
+            // the source queue has only (DLQ retention - its age) left there, nothing at all if the two are equal.
+            // The DLQ must outlive its source. SQS Developer Guide, "Using dead-letter queues in Amazon SQS"
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html).
+            p.check(q.dlqRetentionSeconds() > q.messageRetentionSeconds(), at + ".dlqRetentionSeconds",
+                    "must be more than messageRetentionSeconds (" + q.messageRetentionSeconds() + "; got "
+                            + q.dlqRetentionSeconds() + "): the DLQ counts age from the original enqueue time, so a"
+                            + " message that aged in the queue would expire in the DLQ at once");
         }
     }
 
-    private static void subscription(Problems p, String at, SubscriptionSettings s) {
+    private static void subscription(Problems p, String at, SubscriptionSettings s, PatternSettings all) {
         p.check(Set.of("notifications", "alarms").contains(s.topic()), at + ".topic",
                 "must be notifications or alarms (got '" + s.topic() + "')");
         p.check(Set.of("email", "sqs", "lambda", "https").contains(s.protocol()), at + ".protocol",
@@ -244,7 +268,22 @@ public final class ConfigValidator {
             p.check(s.endpoint().startsWith("https://"), at + ".endpoint", "an https subscription needs an https:// URL");
         }
         if (Set.of("sqs", "lambda").contains(s.protocol()) && s.endpoint() != null) {
-            p.check(s.endpoint().startsWith("arn:"), at + ".endpoint", "an " + s.protocol() + " subscription needs an ARN");
+            if (s.consumerEndpoint().isPresent()) {
+                String consumer = s.consumerEndpoint().get();
+                p.check(all.consumer(consumer).isPresent(), at + ".endpoint",
+                        "names no consumer of this pattern ('" + consumer + "'; consumers: "
+                                + all.consumers().stream().map(ConsumerSettings::name).toList() + ")");
+                // The pattern's topics are standard topics, which cannot deliver to a FIFO queue (SNS Developer
+                // Guide, "FIFO topics": a FIFO queue subscribes to FIFO topics only).
+                p.check(!"sqs".equals(s.protocol()) || all.consumer(consumer).map(c -> !c.fifo()).orElse(true),
+                        at + ".endpoint", "consumer '" + consumer + "' has a FIFO queue, which a standard SNS topic"
+                                + " cannot deliver to");
+            } else {
+                p.check(s.endpoint().matches("arn:[a-z-]+:" + s.protocol() + ":.+"), at + ".endpoint",
+                        "an " + s.protocol() + " subscription needs the " + s.protocol() + " ARN of its endpoint, or "
+                                + SubscriptionSettings.CONSUMER_PREFIX + "<name> for a consumer of this pattern (got '"
+                                + s.endpoint() + "')");
+            }
         }
         s.filterPolicy().ifPresent(fp -> {
             try {

@@ -42,13 +42,24 @@ public record EnvironmentPreset(
     public static final int AUDIT_GLACIER_AFTER_DAYS = 90;
     public static final int AUDIT_BUFFERING_MB = 5;
 
+    /** Days S3 server access logs are kept: dev 30, staging 90, prod 365. */
+    public static int accessLogExpireAfterDays(Environment environment) {
+        return switch (environment) {
+            case DEV -> 30;
+            case STAGING -> 90;
+            case PROD -> 365;
+        };
+    }
+
     public static EnvironmentPreset of(Environment environment) {
         return switch (environment) {
             case DEV -> new EnvironmentPreset(512, 7, "DEBUG", 0, 2, false, 4 * 24 * 3600, 0, 3600, 7, false,
                     "ALL", true, 180, 60);
             case STAGING -> new EnvironmentPreset(1024, 14, "INFO", 0, 10, true, 4 * 24 * 3600, 1, 86400, 30, false,
                     "ALL", false, 365, 300);
-            case PROD -> new EnvironmentPreset(2048, 90, "INFO", 2, 50, false, 14 * 24 * 3600, 2, 86400, 365, true,
+            // Queues keep messages 7 days in prod, the DLQs 14 (SQS's maximum): a failed message keeps at least a
+            // week in its DLQ however long it waited in the queue (SQS counts DLQ age from the first enqueue).
+            case PROD -> new EnvironmentPreset(2048, 90, "INFO", 2, 50, false, 7 * 24 * 3600, 2, 86400, 365, true,
                     "ERROR", false, 0, 300);
         };
     }

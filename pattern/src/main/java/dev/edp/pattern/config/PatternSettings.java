@@ -24,7 +24,8 @@ public record PatternSettings(
         AuditSettings audit,
         AlarmSettings alarms,
         CurIngestSettings curIngest,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        AccessLogSettings accessLogs) {
 
     public Optional<ConsumerSettings> consumer(String consumerName) {
         return consumers.stream().filter(c -> c.name().equals(consumerName)).findFirst();
@@ -48,7 +49,8 @@ public record PatternSettings(
     /** One consumer. {@code eventPattern} is empty only for cur-ingest, whose pattern names the ingest bucket. */
     public record ConsumerSettings(String name, String description, Optional<String> eventPattern, String handler,
                                    boolean fifo, Optional<String> messageGroupId, Set<Grant> grants,
-                                   Map<String, String> environment, FunctionSettings function, QueueSettings queue) {
+                                   Map<String, String> environment, FunctionSettings function, QueueSettings queue,
+                                   Optional<Double> durationAlarmP99Ms) {
     }
 
     public record BusSettings(List<String> producerAccountIds, int archiveRetentionDays, boolean schemaDiscovery,
@@ -60,10 +62,22 @@ public record PatternSettings(
 
     public record SubscriptionSettings(String topic, String protocol, String endpoint, Optional<String> filterPolicy,
                                        boolean rawMessageDelivery) {
+
+        /** An endpoint {@code consumer:<name>} means that consumer's queue (sqs) or function (lambda). */
+        public static final String CONSUMER_PREFIX = "consumer:";
+
+        /** The consumer this subscription delivers to, if its endpoint names one. */
+        public Optional<String> consumerEndpoint() {
+            return endpoint != null && endpoint.startsWith(CONSUMER_PREFIX)
+                    ? Optional.of(endpoint.substring(CONSUMER_PREFIX.length())) : Optional.empty();
+        }
     }
 
     public record WorkflowSettings(boolean enabled, int approvalTimeoutSeconds, String logLevel,
                                    boolean includeExecutionData, FunctionSettings function) {
+    }
+
+    public record AccessLogSettings(boolean enabled, int expireAfterDays) {
     }
 
     public record AuditSettings(boolean enabled, int infrequentAccessAfterDays, int glacierAfterDays,

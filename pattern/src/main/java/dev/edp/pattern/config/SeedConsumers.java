@@ -73,6 +73,9 @@ public final class SeedConsumers {
                 // parse runs 2.7x faster with C2 (docs/benchmarks.md, CUR experiment).
                 .environment(java.util.Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"))
                 .queue(QueueDefaultsArgs.builder().batchSize(1).build())
+                // A multi-gigabyte report takes tens of seconds (docs/benchmarks.md), never the pattern-wide 10 s:
+                // alarm when p99 reaches 5 minutes, well before the 15-minute timeout.
+                .durationAlarmP99Ms(300_000.0)
                 .build();
     }
 }

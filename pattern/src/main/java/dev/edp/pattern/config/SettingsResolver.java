@@ -127,7 +127,10 @@ public final class SettingsResolver {
 
         PatternSettings settings = new PatternSettings(name, environment,
                 args.runtimeJar().orElse(RuntimeHandlers.DEFAULT_JAR), functionDefaults, queueDefaults, consumers, bus,
-                table, subscriptions, workflow, audit, alarms, curIngest, Map.copyOf(tags));
+                table, subscriptions, workflow, audit, alarms, curIngest, Map.copyOf(tags),
+                new PatternSettings.AccessLogSettings(args.accessLogs().enabled().orElse(true),
+                        args.accessLogs().expireAfterDays()
+                                .orElse(EnvironmentPreset.accessLogExpireAfterDays(environment))));
 
         problems.addAll(ConfigValidator.validate(settings));
         if (!problems.isEmpty()) {
@@ -198,7 +201,8 @@ public final class SettingsResolver {
                     first(layers, ConsumerArgs::handler).orElse(""),
                     first(layers, ConsumerArgs::fifo).orElse(false),
                     first(layers, ConsumerArgs::messageGroupId),
-                    Set.copyOf(grants), Map.copyOf(environment), function, queue));
+                    Set.copyOf(grants), Map.copyOf(environment), function, queue,
+                    first(layers, ConsumerArgs::durationAlarmP99Ms)));
         });
         return List.copyOf(result);
     }

@@ -38,7 +38,8 @@ public record CurIngestSource(BucketRef ingestBucket, Optional<SecureBucket> cre
 
     public static final String DEFAULT_BUS = "default";
 
-    public static CurIngestSource create(PatternContext ctx, PatternKey key, EventBusResources bus) {
+    public static CurIngestSource create(PatternContext ctx, PatternKey key, EventBusResources bus,
+                                         Optional<dev.edp.pattern.storage.AccessLogBucket> accessLogs) {
         CurIngestSettings settings = ctx.settings().curIngest();
         Optional<SecureBucket> created = Optional.empty();
         Optional<BucketNotification> notification = Optional.empty();
@@ -47,7 +48,8 @@ public record CurIngestSource(BucketRef ingestBucket, Optional<SecureBucket> cre
             String name = settings.existingBucketName().get();
             ingest = new BucketRef(Output.of(name), Output.format("arn:%s:s3:::%s", ctx.partition(), name));
         } else {
-            SecureBucket bucket = SecureBucket.create(ctx, "cur-ingest-bucket", key.arn(), SecureBucket.Lifecycle.NONE);
+            SecureBucket bucket = SecureBucket.create(ctx, "cur-ingest-bucket", key.arn(), SecureBucket.Lifecycle.NONE,
+                    accessLogs);
             notification = Optional.of(new BucketNotification(ctx.name("cur-ingest-bucket", "notifications"),
                     BucketNotificationArgs.builder()
                             .bucket(bucket.bucket().id())
@@ -56,7 +58,8 @@ public record CurIngestSource(BucketRef ingestBucket, Optional<SecureBucket> cre
             created = Optional.of(bucket);
             ingest = bucket.ref();
         }
-        SecureBucket curated = SecureBucket.create(ctx, "cur-curated-bucket", key.arn(), SecureBucket.Lifecycle.NONE);
+        SecureBucket curated = SecureBucket.create(ctx, "cur-curated-bucket", key.arn(), SecureBucket.Lifecycle.NONE,
+                accessLogs);
 
         Output<String> pattern = ingest.name()
                 .applyValue(bucketName -> EventPatterns.objectCreated(bucketName, settings.suffixes()));

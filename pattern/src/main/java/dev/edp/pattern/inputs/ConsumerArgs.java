@@ -41,7 +41,12 @@ public final class ConsumerArgs extends ResourceArgs {
     @Import(name = "fifo")
     private @Nullable Boolean fifo;
 
-    /** Message group id EventBridge uses when it sends to a FIFO queue; required with {@code fifo}. */
+    /**
+     * Message group EventBridge puts each message in when it sends to a FIFO queue; required with {@code fifo}.
+     * A constant (one group: strict order, and one failing message holds back all others) or a JSON path into
+     * the event that EventBridge resolves per event, e.g. {@code $.detail.order_id} (order per order; a poison
+     * message holds back only its own group). At most 100 characters.
+     */
     @Import(name = "messageGroupId")
     private @Nullable String messageGroupId;
 
@@ -65,6 +70,14 @@ public final class ConsumerArgs extends ResourceArgs {
     @Import(name = "queue")
     private @Nullable QueueDefaultsArgs queue;
 
+    /**
+     * This consumer's own Lambda p99 duration alarm threshold in milliseconds, instead of
+     * {@code alarms.lambdaDurationP99Ms} (for a function whose normal duration is far from the others'). Default:
+     * the pattern-wide threshold; cur-ingest's is 300000 (5 minutes of its 15-minute timeout).
+     */
+    @Import(name = "durationAlarmP99Ms")
+    private @Nullable Double durationAlarmP99Ms;
+
     private ConsumerArgs() {
     }
 
@@ -74,6 +87,7 @@ public final class ConsumerArgs extends ResourceArgs {
     public Optional<String> handler() { return Optional.ofNullable(handler); }
     public Optional<Boolean> enabled() { return Optional.ofNullable(enabled); }
     public Optional<Boolean> fifo() { return Optional.ofNullable(fifo); }
+    public Optional<Double> durationAlarmP99Ms() { return Optional.ofNullable(durationAlarmP99Ms); }
     public Optional<String> messageGroupId() { return Optional.ofNullable(messageGroupId); }
     public Optional<List<String>> grants() { return Optional.ofNullable(grants); }
     public Optional<Map<String, String>> environment() { return Optional.ofNullable(environment); }
@@ -91,6 +105,7 @@ public final class ConsumerArgs extends ResourceArgs {
         public Builder handler(@Nullable String v) { args.handler = v; return this; }
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
         public Builder fifo(@Nullable Boolean v) { args.fifo = v; return this; }
+        public Builder durationAlarmP99Ms(@Nullable Double v) { args.durationAlarmP99Ms = v; return this; }
         public Builder messageGroupId(@Nullable String v) { args.messageGroupId = v; return this; }
         public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
         public Builder grants(String... v) { return grants(List.of(v)); }

@@ -22,11 +22,14 @@ public final class QueueDefaultsArgs extends ResourceArgs {
     @Import(name = "visibilityTimeoutSeconds")
     private @Nullable Integer visibilityTimeoutSeconds;
 
-    /** Seconds the queue keeps a message, 60..1209600. Preset: dev/staging 4 days, prod 14 days. */
+    /** Seconds the queue keeps a message, 60..1209600, less than {@link #dlqRetentionSeconds()}. Preset: dev/staging 4 days, prod 7 days. */
     @Import(name = "messageRetentionSeconds")
     private @Nullable Integer messageRetentionSeconds;
 
-    /** Seconds the DLQ keeps a message, 60..1209600. Default 14 days, the most SQS allows (seed 000). */
+    /**
+     * Seconds the DLQ keeps a message, 60..1209600, more than {@link #messageRetentionSeconds()} (SQS counts a
+     * moved message's age from its first enqueue). Default 14 days, the most SQS allows (seed 000).
+     */
     @Import(name = "dlqRetentionSeconds")
     private @Nullable Integer dlqRetentionSeconds;
 

@@ -17,7 +17,13 @@ public final class SubscriptionArgs extends ResourceArgs {
     @Import(name = "protocol", required = true)
     private String protocol;
 
-    /** The address, queue ARN, function ARN or URL. */
+    /**
+     * The address, URL, queue ARN or function ARN; or {@code consumer:<name>} for a consumer of this pattern (its
+     * queue for {@code sqs}, its function for {@code lambda}). The pattern lets the topic deliver: for {@code lambda}
+     * a {@code lambda:InvokeFunction} permission for SNS scoped to the topic (the function must be in the stack's
+     * account); for {@code sqs} to a consumer, the consumer queue's policy admits the topic. A queue outside the
+     * stack is its owner's to open (README, "SNS subscriptions").
+     */
     @Import(name = "endpoint", required = true)
     private String endpoint;
 

@@ -24,6 +24,9 @@ public final class PatternKey {
     /** Services that write to or read from the pattern's encrypted queues, topics, logs and streams themselves. */
     static final List<String> SERVICES = List.of("events", "sqs", "sns", "states", "firehose", "cloudwatch");
 
+    /** CloudWatch Logs' log delivery service (vended logs, e.g. Step Functions execution logs). */
+    static final String LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
+
     private final Key key;
     private final Alias alias;
 
@@ -57,12 +60,34 @@ public final class PatternKey {
                 .forService(Output.format("logs.%s.amazonaws.com", ctx.region()))
                 .onEveryResource("in a key policy '*' is the key itself")
                 .when("ArnLike", "kms:EncryptionContext:aws:logs:arn", ctx.arn("logs", "log-group:*")));
+        // CloudWatch Logs' delivery service writes the workflow's vended execution logs into its encrypted log group
+        // and must decrypt the data key for it: a principal apart from logs.<region>.amazonaws.com. AWS Step
+        // Functions Developer Guide, "Data at rest encryption", the key policy for an encrypted, logging state
+        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html); CloudWatch Logs
+        // "Enabling logging from AWS services" for the aws:SourceAccount / aws:SourceArn guards.
+        statements.add(Statement.allow("kms:Decrypt")
+                .sid("LogDeliveryDecryptsForThisAccount")
+                .forService(LOG_DELIVERY_SERVICE)
+                .onEveryResource("in a key policy '*' is the key itself")
+                .when("StringEquals", "aws:SourceAccount", ctx.accountId())
+                .when("ArnLike", "aws:SourceArn", ctx.arn("logs", "*")));
         for (String service : SERVICES) {
             statements.add(Statement.allow("kms:Decrypt", "kms:GenerateDataKey")
                     .sid(Character.toUpperCase(service.charAt(0)) + service.substring(1) + "UsesKeyForThisAccount")
                     .forService(service + ".amazonaws.com")
                     .onEveryResource("in a key policy '*' is the key itself")
                     .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
+        }
+        if (ctx.settings().bus().encryptWithPatternKey()) {
+            // A bus encrypted with a customer managed key: EventBridge also reads the key's metadata (its ARN, that
+            // it is symmetric) when the bus is created or updated. AWS's example key policy grants this one
+            // read-only action without a condition; we follow it (DescribeKey reveals no key material or data).
+            // EventBridge User Guide, "Authorizing EventBridge to use a customer managed key"
+            // (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-key-policy.html).
+            statements.add(Statement.allow("kms:DescribeKey")
+                    .sid("EventsDescribesKeyOfEncryptedBus")
+                    .forService("events.amazonaws.com")
+                    .onEveryResource("in a key policy '*' is the key itself"));
         }
         return PolicyDocument.of(statements);
     }

@@ -39,9 +39,16 @@ public final class EncryptedQueue {
                 .receiveWaitTimeSeconds(20)
                 .tags(ctx.tags());
         if (shape.fifo()) {
-            // FIFO queue names must end in .fifo, so these are named explicitly (environment included so two
-            // stacks of one account do not collide).
-            args.fifoQueue(true).name(shape.fifoName() + ".fifo");
+            // No explicit name: Pulumi's auto-name (logical name + random suffix) is unique per stack, and
+            // pulumi-aws appends the ".fifo" SQS requires when fifoQueue is set.
+            args.fifoQueue(true);
+            if (shape.deadLetterArn() != null) {
+                // EventBridge sets no deduplication id on what it sends to a FIFO queue: SQS must derive one from
+                // the body (an event's id is in its body, so a retried delivery of one event is dropped, two
+                // events never are). SQS Developer Guide, "Using the message deduplication ID"
+                // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html).
+                args.contentBasedDeduplication(true);
+            }
         }
         if (shape.deadLetterArn() != null) {
             args.redrivePolicy(shape.deadLetterArn().applyValue(arn -> redrivePolicy(arn, shape.maxReceiveCount())));
@@ -75,7 +82,24 @@ public final class EncryptedQueue {
     /** The queue's policy: EventBridge may send from exactly these rules; nobody may use the queue without TLS. */
     public static QueuePolicy allowRules(PatternContext ctx, String logicalName, Queue queue,
                                          List<Output<String>> ruleArns) {
+        return allowRules(ctx, logicalName, queue, ruleArns, List.of());
+    }
+
+    /**
+     * The queue's policy: EventBridge may send from exactly these rules, SNS from exactly these topics (SNS Developer
+     * Guide, "Subscribing an Amazon SQS queue to an Amazon SNS topic": sqs:SendMessage for sns.amazonaws.com with
+     * aws:SourceArn the topic); nobody may use the queue without TLS.
+     */
+    public static QueuePolicy allowRules(PatternContext ctx, String logicalName, Queue queue,
+                                         List<Output<String>> ruleArns, List<Output<String>> topicArns) {
         List<Statement> statements = new ArrayList<>();
+        if (!topicArns.isEmpty()) {
+            statements.add(Statement.allow("sqs:SendMessage")
+                    .sid("PatternTopicsSend")
+                    .forService("sns.amazonaws.com")
+                    .on(queue.arn())
+                    .when("ArnEquals", "aws:SourceArn", topicArns.toArray(Output[]::new)));
+        }
         if (!ruleArns.isEmpty()) {
             statements.add(Statement.allow("sqs:SendMessage")
                     .sid("EventBridgeRulesSend")
@@ -96,10 +120,10 @@ public final class EncryptedQueue {
 
     /** How one queue is shaped. */
     public record QueueShape(int retentionSeconds, int visibilityTimeoutSeconds, Output<String> deadLetterArn,
-                             int maxReceiveCount, boolean fifo, String fifoName) {
+                             int maxReceiveCount, boolean fifo) {
 
-        public static QueueShape deadLetter(int retentionSeconds, boolean fifo, String fifoName) {
-            return new QueueShape(retentionSeconds, 30, null, 0, fifo, fifoName);
+        public static QueueShape deadLetter(int retentionSeconds, boolean fifo) {
+            return new QueueShape(retentionSeconds, 30, null, 0, fifo);
         }
     }
 }

@@ -33,7 +33,8 @@ import java.util.List;
 /**
  * An S3 bucket with the defaults a reviewer demands: SSE-KMS with the pattern key (bucket keys on, to cut KMS
  * calls), versioning, all four public access blocks, a policy denying any request without TLS, and lifecycle rules
- * that clean up incomplete uploads and old versions (plus the caller's transitions).
+ * that clean up incomplete uploads and old versions (plus the caller's transitions), and server access logging to
+ * the pattern's {@link AccessLogBucket} when it has one.
  */
 public final class SecureBucket {
 
@@ -54,6 +55,12 @@ public final class SecureBucket {
     }
 
     public static SecureBucket create(PatternContext ctx, String purpose, Output<String> keyArn, Lifecycle lifecycle) {
+        return create(ctx, purpose, keyArn, lifecycle, java.util.Optional.empty());
+    }
+
+    /** With {@code accessLogs} present, S3 server access logs of this bucket go there, under {@code <purpose>/}. */
+    public static SecureBucket create(PatternContext ctx, String purpose, Output<String> keyArn, Lifecycle lifecycle,
+                                      java.util.Optional<AccessLogBucket> accessLogs) {
         String name = ctx.name(purpose);
         BucketV2 bucket = new BucketV2(name, BucketV2Args.builder()
                 // Throwaway dev stacks may be destroyed with their data; staging and prod keep theirs.
@@ -78,14 +85,7 @@ public final class SecureBucket {
                 .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                 .build(), ctx.options());
 
-        BucketPublicAccessBlock publicAccessBlock = new BucketPublicAccessBlock(name + "-public-access-block",
-                BucketPublicAccessBlockArgs.builder()
-                        .bucket(bucket.id())
-                        .blockPublicAcls(true)
-                        .blockPublicPolicy(true)
-                        .ignorePublicAcls(true)
-                        .restrictPublicBuckets(true)
-                        .build(), ctx.options());
+        BucketPublicAccessBlock publicAccessBlock = blockPublicAccess(ctx, name, bucket);
 
         // S3 rejects a bucket policy while the public access block is being written: order them.
         BucketPolicy policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
@@ -98,15 +98,32 @@ public final class SecureBucket {
                 .rules(lifecycleRules(lifecycle))
                 .build(), ctx.options(bucket));
 
+        accessLogs.ifPresent(logs -> logs.logRequestsOf(purpose, bucket));
         return new SecureBucket(bucket, policy);
     }
 
     static PolicyDocument tlsOnly(Output<String> bucketArn) {
-        return PolicyDocument.of(Statement.deny("s3:*")
+        return PolicyDocument.of(denyWithoutTls(bucketArn));
+    }
+
+    /** Denies every request to the bucket and its objects that does not use TLS. */
+    static Statement denyWithoutTls(Output<String> bucketArn) {
+        return Statement.deny("s3:*")
                 .sid("DenyRequestsWithoutTls")
                 .forEveryone()
                 .on(bucketArn, bucketArn.applyValue(arn -> arn + "/*"))
-                .when("Bool", "aws:SecureTransport", "false"));
+                .when("Bool", "aws:SecureTransport", "false");
+    }
+
+    /** All four public access blocks on. */
+    static BucketPublicAccessBlock blockPublicAccess(PatternContext ctx, String name, BucketV2 bucket) {
+        return new BucketPublicAccessBlock(name + "-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), ctx.options());
     }
 
     private static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules(Lifecycle lifecycle) {

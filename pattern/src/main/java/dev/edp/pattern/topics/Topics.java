@@ -7,18 +7,25 @@ import com.pulumi.aws.sns.TopicPolicyArgs;
 import com.pulumi.aws.sns.TopicSubscription;
 import com.pulumi.aws.sns.TopicSubscriptionArgs;
 import com.pulumi.core.Output;
+import com.pulumi.aws.lambda.Permission;
+import com.pulumi.aws.lambda.PermissionArgs;
+import com.pulumi.resources.Resource;
 import dev.edp.pattern.PatternContext;
+import dev.edp.pattern.consumers.Consumer;
 import dev.edp.pattern.config.PatternSettings.SubscriptionSettings;
 import dev.edp.pattern.iam.PolicyDocument;
 import dev.edp.pattern.iam.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two SNS topics: {@code notifications} (what the consumers report: success, error, anomaly, approval
  * requests; message attributes {@code kind}, {@code source}, {@code severity} let subscribers filter) and
- * {@code alarms} (CloudWatch alarm state changes). Both KMS-encrypted, both TLS-only, subscriptions from config.
+ * {@code alarms} (CloudWatch alarm state changes). Both KMS-encrypted, both TLS-only, both traced (with the X-Ray
+ * resource policy SNS needs, {@link XRayTracing}), subscriptions from config.
  */
 public final class Topics {
 
@@ -35,21 +42,62 @@ public final class Topics {
     public static Topics create(PatternContext ctx, Output<String> keyArn) {
         Topic notifications = topic(ctx, "notifications", keyArn, null);
         Topic alarms = topic(ctx, "alarms", keyArn, "cloudwatch.amazonaws.com");
-        List<TopicSubscription> subscriptions = new ArrayList<>();
+        XRayTracing.allowTopics(ctx, List.of(notifications.arn(), alarms.arn()));
+        return new Topics(notifications, alarms, new ArrayList<>());
+    }
+
+    /**
+     * The configured subscriptions; call once the consumers exist ({@code consumer:<name>} endpoints name them).
+     * A {@code lambda} endpoint gets the permission SNS needs to invoke it, scoped to the topic by SourceArn (SNS
+     * Developer Guide, "Fanout to Lambda functions" / Lambda Developer Guide, "Invoking Lambda functions with
+     * Amazon SNS notifications": https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html). An {@code sqs}
+     * endpoint that is a consumer's queue is admitted by that queue's policy ({@link #topicsDeliveringTo}); the
+     * pattern key's policy already lets sns.amazonaws.com use the key for this account, which SNS needs to write to
+     * an SSE-KMS queue (SNS Developer Guide, "Subscribing an Amazon SQS queue to an Amazon SNS topic" and
+     * "Encryption at rest", https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html).
+     */
+    public void subscribe(PatternContext ctx, Map<String, Consumer> consumers) {
         List<SubscriptionSettings> configured = ctx.settings().subscriptions();
         for (int i = 0; i < configured.size(); i++) {
             SubscriptionSettings s = configured.get(i);
             Topic topic = s.topic().equals("alarms") ? alarms : notifications;
+            Optional<Consumer> consumer = s.consumerEndpoint().map(consumers::get);
+            Output<String> endpoint = consumer.map(c -> s.protocol().equals("sqs") ? c.queue().arn()
+                    : c.function().invocationArn()).orElse(Output.of(s.endpoint()));
+            String logical = ctx.name(s.topic(), "subscription", String.valueOf(i));
+            List<Resource> after = new ArrayList<>();
+            if (s.protocol().equals("lambda")) {
+                after.add(new Permission(logical + "-permission", PermissionArgs.builder()
+                        .action("lambda:InvokeFunction")
+                        .function(endpoint)
+                        .principal("sns.amazonaws.com")
+                        .sourceArn(topic.arn())
+                        .build(), ctx.options()));
+            }
             var args = TopicSubscriptionArgs.builder()
                     .topic(topic.arn())
                     .protocol(s.protocol())
-                    .endpoint(s.endpoint())
+                    .endpoint(endpoint)
                     .rawMessageDelivery(s.rawMessageDelivery());
             s.filterPolicy().ifPresent(args::filterPolicy);
-            subscriptions.add(new TopicSubscription(ctx.name(s.topic(), "subscription", String.valueOf(i)),
-                    args.build(), ctx.options()));
+            // A consumer queue's policy must admit the topic before SNS confirms the subscription.
+            consumer.filter(c -> s.protocol().equals("sqs")).ifPresent(c -> after.add(c.queuePolicy()));
+            subscriptions.add(new TopicSubscription(logical, args.build(),
+                    ctx.options(after.toArray(Resource[]::new))));
         }
-        return new Topics(notifications, alarms, subscriptions);
+    }
+
+    /**
+     * The topics (by ARN output) that the configuration subscribes to this consumer's queue, for its queue policy.
+     */
+    public List<Output<String>> topicsDeliveringTo(PatternContext ctx, String consumerName) {
+        List<Output<String>> arns = new ArrayList<>();
+        for (SubscriptionSettings s : ctx.settings().subscriptions()) {
+            if (s.protocol().equals("sqs") && s.consumerEndpoint().filter(consumerName::equals).isPresent()) {
+                arns.add((s.topic().equals("alarms") ? alarms : notifications).arn());
+            }
+        }
+        return arns;
     }
 
     /** A topic encrypted with the pattern key, whose policy lets the account use it and denies plain HTTP. */

@@ -101,8 +101,11 @@ public record Workflow(StateMachine stateMachine, Role role, LogGroup logGroup, 
                         .toJson())
                 .build(), ctx.options());
 
-        List<Output<String>> definitionInputs = List.of(ctx.partition(), tasks.get(0).function().arn(),
-                tasks.get(1).function().arn(), tasks.get(2).function().arn(), tasks.get(3).function().arn(),
+        // Each task invokes what its function is invoked through: the `live` alias where SnapStart or provisioned
+        // concurrency needs a published version (both apply to that version only, never to $LATEST), else the
+        // function. Lambda: "Configuring provisioned concurrency" / "Improving startup performance with SnapStart".
+        List<Output<String>> definitionInputs = List.of(ctx.partition(), tasks.get(0).invocationArn(),
+                tasks.get(1).invocationArn(), tasks.get(2).invocationArn(), tasks.get(3).invocationArn(),
                 shared.topics().notifications().arn(), shared.bus().name());
         Output<String> definition = Output.all(definitionInputs).applyValue(v -> WorkflowDefinition.render(
                 new WorkflowDefinition.Targets(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
@@ -137,7 +140,9 @@ public record Workflow(StateMachine stateMachine, Role role, LogGroup logGroup, 
         new RolePolicy(ctx.name("workflow-trigger", "policy"), RolePolicyArgs.builder()
                 .role(triggerRole.id())
                 .policy(PolicyDocument.of(Statement.allow("states:StartExecution").sid("StartWorkflow")
-                        .on(stateMachine.arn())).toJson())
+                                .on(stateMachine.arn()),
+                        // The execution's input is encrypted with the state machine's key on the caller's behalf.
+                        useOfStateMachineKey(keyArn, stateMachine.arn()).sid("EncryptWorkflowInput")).toJson())
                 .build(), ctx.options());
         EventRule rule = EventRoutes.rule(ctx, ctx.name("workflow-trigger", "rule"), shared.bus().name(),
                 Output.of(EventPatterns.sourceAndTypes("workflow", List.of("Workflow Triggered"))),
@@ -148,6 +153,24 @@ public record Workflow(StateMachine stateMachine, Role role, LogGroup logGroup, 
                         queues.targetRetryAttempts(), queues.targetMaxEventAgeSeconds()).as(triggerRole.arn()));
         return new Workflow(stateMachine, role, logGroup, tasks, rule, target);
     }
+
+    /**
+     * What every caller of an encrypted state machine needs besides the {@code states:} action: whoever calls
+     * {@code StartExecution} (its input) or {@code SendTaskSuccess}/{@code SendTaskFailure} (their output, error and
+     * cause) has Step Functions encrypt that data with the state machine's key for it, so the caller needs
+     * {@code kms:GenerateDataKey} and {@code kms:Decrypt} on the key. Scoped by the encryption context Step Functions
+     * sets on every such call, so the grant is good for this state machine only. AWS Step Functions Developer Guide,
+     * "Data at rest encryption" (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html),
+     * and the SendTaskFailure API reference.
+     */
+    public static Statement useOfStateMachineKey(Output<String> keyArn, Output<String> stateMachineArn) {
+        return Statement.allow("kms:GenerateDataKey", "kms:Decrypt")
+                .on(keyArn)
+                .when("StringEquals", ENCRYPTION_CONTEXT_STATE_MACHINE, stateMachineArn);
+    }
+
+    /** The encryption context key Step Functions sets on the state machine's KMS calls. */
+    public static final String ENCRYPTION_CONTEXT_STATE_MACHINE = "kms:EncryptionContext:aws:states:stateMachineArn";
 
     /** The task functions by purpose, for outputs and alarms. */
     public Map<String, PatternFunction> tasksByPurpose() {

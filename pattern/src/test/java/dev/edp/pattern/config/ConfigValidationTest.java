@@ -129,6 +129,61 @@ class ConfigValidationTest {
                 .anySatisfy(p -> assertThat(p).startsWith("consumers[ledger].messageGroupId:"));
     }
 
+    // Issue 11, item 9: SQS keeps the first enqueue time, so a DLQ as old as its source keeps nothing.
+    @Test
+    void dlqRetentionEqualToTheQueuesLosesMessagesToo() {
+        assertThat(problems(dev().queueDefaults(QueueDefaultsArgs.builder().messageRetentionSeconds(1_209_600)
+                .dlqRetentionSeconds(1_209_600).build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("queueDefaults.dlqRetentionSeconds:")
+                        .contains("more than messageRetentionSeconds"));
+        assertThat(problems(dev().consumers(consumer("billing").queue(QueueDefaultsArgs.builder()
+                .messageRetentionSeconds(1_209_600).build()).build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("consumers[billing].queue.dlqRetentionSeconds:"));
+    }
+
+    @Test
+    void everyPresetsDlqsOutliveTheirQueues() {
+        for (String env : List.of("dev", "staging", "prod")) {
+            var settings = SettingsResolver.resolve("edp", EventDrivenPatternArgs.builder().environment(env).build());
+            assertThat(settings.queueDefaults().dlqRetentionSeconds()).as(env)
+                    .isGreaterThan(settings.queueDefaults().messageRetentionSeconds());
+            assertThat(settings.consumers()).allSatisfy(c -> assertThat(c.queue().dlqRetentionSeconds())
+                    .isGreaterThan(c.queue().messageRetentionSeconds()));
+        }
+    }
+
+    // Issue 11, item 4: a message group may be a JSON path into the event, in the syntax EventBridge resolves.
+    @Test
+    void messageGroupIdMayBeAPathIntoTheEvent() {
+        SettingsResolver.resolve("edp", dev().consumers(consumer("ledger").fifo(true)
+                .messageGroupId("$.detail.order_id").build()).build());
+        assertThat(problems(dev().consumers(consumer("ledger").fifo(true).messageGroupId("$.detail[?(@.x)]")
+                .build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("consumers[ledger].messageGroupId:").contains("JSON path"));
+        assertThat(problems(dev().consumers(consumer("ledger").fifo(true).messageGroupId("g".repeat(101))
+                .build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("consumers[ledger].messageGroupId:").contains("100"));
+    }
+
+    // Issue 11, item 6: sqs and lambda subscriptions name an ARN of their kind, or a consumer of the pattern.
+    @Test
+    void sqsAndLambdaSubscriptionsNeedAnArnOfTheirKindOrAConsumer() {
+        SettingsResolver.resolve("edp", dev().subscriptions(SubscriptionArgs.builder().topic("notifications")
+                .protocol("sqs").endpoint("consumer:order-processor").build()).build());
+        assertThat(problems(dev().subscriptions(
+                SubscriptionArgs.builder().topic("notifications").protocol("sqs").endpoint("consumer:nope").build(),
+                SubscriptionArgs.builder().topic("notifications").protocol("lambda")
+                        .endpoint("arn:aws:sqs:us-east-1:123456789012:q").build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("subscriptions[0].endpoint:").contains("nope"))
+                .anySatisfy(p -> assertThat(p).startsWith("subscriptions[1].endpoint:").contains("lambda ARN"));
+    }
+
+    @Test
+    void aConsumersOwnP99ThresholdMustFitItsTimeout() {
+        assertThat(problems(dev().consumers(consumer("billing").durationAlarmP99Ms(31_000.0).build()).build()))
+                .anySatisfy(p -> assertThat(p).startsWith("consumers[billing].durationAlarmP99Ms:"));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {59, 1_209_601})
     void messageRetentionOutsideWhatSqsAccepts(int seconds) {
