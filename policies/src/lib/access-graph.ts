@@ -10,7 +10,7 @@
  * its grants unknown: the need is judged on the resource and key policies alone.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { identityDocuments } from "../policies/iam";
+import { identityDocuments } from "./identity-policies";
 import { parsePolicyDocument, type Statement } from "./iam-documents";
 import { isSet, list, parseJsonInput, read, UNKNOWN } from "./inputs";
 import { accountOf, regionOf, type RequestPrincipal } from "./policy-eval";
@@ -92,6 +92,17 @@ export class AccessGraph {
                 for (const v of values) {
                     region ??= regionOf(v);
                     account ??= accountOf(v);
+                }
+            }
+        }
+        // A graph whose references carry no ARN (names only): fall back to the ARNs written anywhere in its inputs.
+        if (region === undefined || account === undefined) {
+            for (const r of stack.resources) {
+                for (const v of stringsIn(r.props)) {
+                    for (const m of v.matchAll(/arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):(\d{12}):/g)) {
+                        region ??= m[1] || undefined;
+                        account ??= m[2];
+                    }
                 }
             }
         }
@@ -518,6 +529,28 @@ function bucketNotificationNeeds(graph: AccessGraph, notification: PolicyResourc
     return needs;
 }
 
+/**
+ * S3 server access logging: the logging service writes into the target bucket, admitted by its bucket policy
+ * (enable-server-access-logging.html: logging.s3.amazonaws.com, s3:PutObject, aws:SourceArn = the source bucket,
+ * aws:SourceAccount).
+ */
+function bucketLoggingNeeds(graph: AccessGraph, logging: PolicyResource): Need[] {
+    const source = read(logging.props, "bucket");
+    const { target } = graph.refer(logging, "targetBucket", AWS.buckets, read(logging.props, "targetBucket"));
+    const targetName = read(logging.props, "targetBucket");
+    if (typeof source !== "string" || typeof targetName !== "string") {
+        return [];
+    }
+    const prefix = String(read(logging.props, "targetPrefix") ?? "");
+    const context = graph.serviceContext(`arn:aws:s3:::${source}`);
+    if (graph.account) {
+        context["aws:SourceAccount"] = graph.account;
+    }
+    return [{ at: logging, edge: `S3 access logging ${describe(logging)} -> ${target ? describe(target) : targetName}`,
+        principal: { kind: "service", service: "logging.s3.amazonaws.com" }, action: "s3:PutObject",
+        resource: `arn:aws:s3:::${targetName}/${prefix}object`, target, kind: "resource", context }];
+}
+
 /** CloudWatch alarm actions on SNS topics (AlarmThatSendsEmail.html; encrypted topics: the key admits cloudwatch.amazonaws.com). */
 function alarmNeeds(graph: AccessGraph, alarm: PolicyResource): Need[] {
     const cloudwatch: RequestPrincipal = { kind: "service", service: "cloudwatch.amazonaws.com" };
@@ -731,9 +764,13 @@ function stateMachineNeeds(graph: AccessGraph, machine: PolicyResource): Need[] 
     if (read(encryption, "type") === "CUSTOMER_MANAGED_KMS_KEY" && typeof level === "string" && level !== "OFF") {
         const key = graph.keyOf(machine, "encryptionConfiguration", read(encryption, "kmsKeyId"));
         if (key.arn) {
+            // Vended log delivery acts for a delivery source of the account: aws:SourceArn is a logs ARN of it
+            // (AWS-logs-and-resource-policy.html: "aws:SourceArn": "arn:aws:logs:<region>:<account>:*").
+            const source = graph.region && graph.account
+                ? `arn:aws:logs:${graph.region}:${graph.account}:delivery-source:${machine.name}` : undefined;
             needs.push({ at: machine, edge: `log delivery of ${describe(machine)} -> its key`,
                 principal: { kind: "service", service: "delivery.logs.amazonaws.com" }, action: "kms:Decrypt", resource: key.arn,
-                target: key.key, kind: "kms", context: graph.serviceContext(undefined) });
+                target: key.key, kind: "kms", context: graph.serviceContext(source) });
         }
     }
     return needs;
@@ -747,6 +784,7 @@ export function accessNeeds(graph: AccessGraph): Need[] {
         ...s.ofType(AWS.eventBus).flatMap((b) => busNeeds(graph, b)),
         ...s.ofType(AWS.topicSubscription).flatMap((x) => subscriptionNeeds(graph, x)),
         ...s.ofType(AWS.bucketNotification).flatMap((n) => bucketNotificationNeeds(graph, n)),
+        ...s.ofType(AWS.bucketLoggings).flatMap((l) => bucketLoggingNeeds(graph, l)),
         ...s.ofType(AWS.metricAlarm).flatMap((a) => alarmNeeds(graph, a)),
         ...s.ofType(AWS.lambdaFunction).flatMap((f) => functionNeeds(graph, f)),
         ...s.ofType(AWS.firehose).flatMap((f) => firehoseNeeds(graph, f)),

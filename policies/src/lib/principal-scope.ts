@@ -31,6 +31,17 @@ const SCOPING_KEYS = [
 /** Service principals AWS gives no source context for, so no condition can scope them (see above). */
 export const DEFAULT_UNSCOPED_SERVICE_PRINCIPALS = ["ec2.amazonaws.com"];
 
+/**
+ * Actions a service is granted without a source condition in AWS's own example policies, because it calls them
+ * with no source context: EventBridge reads a customer managed key's metadata (kms:DescribeKey) when a bus is
+ * created or updated with it ("Authorizing EventBridge to use a customer managed key",
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-key-policy.html). DescribeKey reveals no
+ * key material and no data.
+ */
+const UNSCOPABLE_ACTIONS: Record<string, string[]> = {
+    "events.amazonaws.com": ["kms:describekey"],
+};
+
 /** Operators that narrow a grant when the key is present and compared positively (not Not..., not IfExists). */
 const POSITIVE = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike|IpAddress|Bool)$/;
 
@@ -64,6 +75,10 @@ export function everyoneIsScoped(statement: Statement): boolean {
 /** True when a grant to a service principal names its source (see the module comment). */
 export function serviceIsScoped(statement: Statement, service: string, unscoped: readonly string[]): boolean {
     if (unscoped.map((s) => s.toLowerCase()).includes(service.toLowerCase())) {
+        return true;
+    }
+    const unscopable = UNSCOPABLE_ACTIONS[service.toLowerCase()] ?? [];
+    if (statement.actions.length > 0 && statement.actions.every((a) => unscopable.includes(a.toLowerCase()))) {
         return true;
     }
     return scopingKeys(statement).length > 0;

@@ -3,33 +3,15 @@
  * statement grants every action (`*`) or every action of a service (`s3:*`); write actions on `Resource: "*"` are
  * flagged as advisory, except the actions AWS only authorizes on "*".
  */
-import type { ResourceValidationArgs } from "@pulumi/policy";
 import { SERVICE_AUTHORIZATION } from "../lib/aws-actions.generated";
-import { actionMatches, isReadOnlyAction, parsePolicyDocument, statementLabel, wholeServiceWildcard, type Statement } from "../lib/iam-documents";
-import { list, read } from "../lib/inputs";
+import { actionMatches, isReadOnlyAction, statementLabel, wholeServiceWildcard, type Statement } from "../lib/iam-documents";
+import { identityDocuments } from "../lib/identity-policies";
 import { resourcePolicy, type EdpPolicy } from "../lib/policy-kit";
 import { AWS, describe } from "../lib/types";
 
 const IDENTITY_POLICY_TYPES = [AWS.role, AWS.rolePolicy, AWS.iamPolicy, AWS.userPolicy, AWS.groupPolicy];
 
-/**
- * Each identity policy document a resource carries, with where it sits (for the message). A role's trust policy
- * (assumeRolePolicy) is not an identity policy and is not checked here.
- */
-export function identityDocuments(resource: Pick<ResourceValidationArgs, "type" | "props">): { where: string; statements: Statement[] | undefined; error?: string }[] {
-    const raw: { where: string; value: unknown }[] = resource.type === AWS.role
-        ? list(read(resource.props, "inlinePolicies")).map((p, i) => ({
-            where: `inline policy ${JSON.stringify(read(p, "name") ?? i)}`, value: read(p, "policy") }))
-        : [{ where: "policy", value: read(resource.props, "policy") }];
-    return raw.map(({ where, value }) => {
-        const parsed = parsePolicyDocument(value);
-        if (parsed.ok) {
-            return { where, statements: parsed.value };
-        }
-        // Unknown during preview: checked on `pulumi up`. A broken document is reported.
-        return { where, statements: undefined, error: parsed.unknown ? undefined : parsed.error };
-    });
-}
+
 
 interface WildcardActionConfig { exemptActions: string[] }
 

@@ -240,6 +240,21 @@ describe("access-along-edges: Firehose -> S3, Logs -> KMS, Step Functions tasks,
         assert.match(reported[0].message, /has no lambda:InvokeFunction on arn:aws:lambda:us-east-1:123456789012:function:step-1a2b3c4:live/);
         assert.match(reported[1].message, /has no sns:Publish/);
     });
+    test("S3 server access logging needs the target's bucket policy to admit logging.s3.amazonaws.com for the source bucket", async () => {
+        const build = (sourceArn: string) => {
+            const g = new GraphBuilder("test");
+            const logs = g.add(AWS.buckets[0], "logs", {});
+            g.add(AWS.bucketPolicy, "logs-policy", { bucket: logs.physicalName, policy: doc(tlsDeny("s3"), { Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${logs.arn}/*`,
+                Condition: { ArnLike: { "aws:SourceArn": sourceArn } } }) }, { bucket: [logs] });
+            g.add(AWS.bucketLoggings[0], "data-logging", { bucket: "data-1a2b3c4", targetBucket: logs.physicalName, targetPrefix: "data/" }, { targetBucket: [logs] });
+            return g;
+        };
+        assert.deepEqual(await runOnGraph(accessAlongEdges, build("arn:aws:s3:::data-1a2b3c4")), []);
+        const [r] = await runOnGraph(accessAlongEdges, build("arn:aws:s3:::other"));
+        assert.equal(r.resource, "data-logging");
+        assert.match(r.message, /does not allow logging\.s3\.amazonaws\.com s3:PutObject \(request context aws:SourceArn=arn:aws:s3:::data-1a2b3c4/);
+    });
     test("an explicit Deny in the destination's policy refuses the edge", async () => {
         const g = busToQueue({ queuePolicy: [
             { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*", Condition: ACCOUNT },

@@ -49,6 +49,11 @@ describe("resource-policy-scoped", () => {
             Condition: { StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "sqs.us-east-1.amazonaws.com" } } }) });
         assert.deepEqual(await runOnResource(resourcePolicyScoped, managed), []);
     });
+    test("allows EventBridge's unconditioned kms:DescribeKey (AWS's example: it validates the key with no source), nothing more", async () => {
+        const describeKey = (actions: string[]) => single(AWS.kmsKey, { policy: doc({ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: actions, Resource: "*" }) });
+        assert.deepEqual(await runOnResource(resourcePolicyScoped, describeKey(["kms:DescribeKey"])), []);
+        assert.equal((await runOnResource(resourcePolicyScoped, describeKey(["kms:DescribeKey", "kms:Decrypt"]))).length, 1);
+    });
     test("defers an unknown document and reports a broken one", async () => {
         assert.deepEqual(await runOnResource(resourcePolicyScoped, single(AWS.queuePolicy, { policy: UNKNOWN_STRING })), []);
         assert.match((await runOnResource(resourcePolicyScoped, single(AWS.topicPolicy, { policy: "{" })))[0], /policy is not valid JSON/);
