@@ -8,7 +8,8 @@ const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..", "..");
-const STACKS = ["dev", "staging", "prod"];
+// encrypted-fifo (issue 11): a stack with a FIFO consumer, sqs and lambda subscriptions and an encrypted bus.
+const STACKS = ["dev", "staging", "prod", "encrypted-fifo"].filter((s) => existsSync(path.join(root, `Pulumi.${s}.yaml`)));
 
 function files(dir) {
     if (!existsSync(dir)) {

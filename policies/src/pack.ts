@@ -4,6 +4,7 @@
  */
 import type { EnforcementLevel } from "@pulumi/policy";
 import type { EdpPolicy } from "./lib/policy-kit";
+import { accessPolicies } from "./policies/access";
 import { cloudwatchPolicies } from "./policies/cloudwatch";
 import { dynamodbPolicies } from "./policies/dynamodb";
 import { eventbridgePolicies } from "./policies/eventbridge";
@@ -11,6 +12,9 @@ import { firehosePolicies } from "./policies/firehose";
 import { iamPolicies } from "./policies/iam";
 import { kmsPolicies } from "./policies/kms";
 import { lambdaPolicies } from "./policies/lambda";
+import { namingPolicies } from "./policies/naming";
+import { queueSemanticsPolicies } from "./policies/queue-semantics";
+import { resourcePolicies } from "./policies/resource-policies";
 import { s3Policies } from "./policies/s3";
 import { snsPolicies } from "./policies/sns";
 import { sqsPolicies } from "./policies/sqs";
@@ -33,4 +37,8 @@ export const policies: EdpPolicy[] = [
     ...s3Policies,
     ...iamPolicies,
     ...cloudwatchPolicies,
+    ...queueSemanticsPolicies,
+    ...resourcePolicies,
+    ...accessPolicies,
+    ...namingPolicies,
 ];

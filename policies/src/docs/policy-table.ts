@@ -17,17 +17,19 @@ function configCell(policy: EdpPolicy): string {
     }).join("<br>");
 }
 
+const cell = (ids: string[] | undefined): string => (ids?.length ? ids.join(", ") : "-");
+
 export function policyTable(list: EdpPolicy[]): string {
     const rows = list.map((p) => {
         const kind = "validateStack" in p ? "stack" : "resource";
         // Markdown would take "<name>" for an HTML tag.
-        const summary = p.description.replace(/ (Equivalent: .*|No checkov or cdk-nag equivalent\.)$/, "")
+        const summary = p.description.replace(/ (Equivalent: .*|No checkov, cdk-nag or Security Hub equivalent\.)$/, "")
             .replace(/</g, "&lt;").replace(/>/g, "&gt;");
         return `| \`${p.name}\` | ${p.enforcementLevel} | ${kind} | ${summary} | ${configCell(p)} | `
-            + `${p.equivalents.checkov?.join(", ") ?? "-"} | ${p.equivalents.cdkNag?.join(", ") ?? "-"} |`;
+            + `${cell(p.equivalents.checkov)} | ${cell(p.equivalents.cdkNag)} | ${cell(p.equivalents.securityHub)} |`;
     });
-    return ["| Policy | Default level | Kind | What a compliant stack has | Config keys (default) | checkov | cdk-nag |",
-        "| --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+    return ["| Policy | Default level | Kind | What a compliant stack has | Config keys (default) | checkov | cdk-nag | Security Hub |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 if (require.main === module) {

@@ -10,6 +10,9 @@ export interface Statement {
     actions: string[];
     notActions: string[];
     resources: string[];
+    notResources: string[];
+    /** NotPrincipal (rare: IAM advises against it); same shape as principal. */
+    notPrincipal: Statement["principal"];
     /** "*" for everyone; else principal type (AWS, Service, Federated, CanonicalUser) → values. */
     principal: "*" | Record<string, string[]> | undefined;
     /** Condition operator → condition key → values, all values as strings. */
@@ -73,7 +76,9 @@ export function parsePolicyDocument(value: unknown): Parsed<Statement[]> {
             actions: strings(st.Action),
             notActions: strings(st.NotAction),
             resources: strings(st.Resource),
+            notResources: strings(st.NotResource),
             principal: normalizePrincipal(st.Principal),
+            notPrincipal: normalizePrincipal(st.NotPrincipal),
             condition,
         });
     }

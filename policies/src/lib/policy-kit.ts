@@ -20,6 +20,8 @@ import { StackGraph } from "./stack-graph";
 export interface Equivalents {
     checkov?: string[];
     cdkNag?: string[];
+    /** AWS Security Hub (CSPM) control ids, e.g. "SQS.1" (https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html). */
+    securityHub?: string[];
 }
 
 interface CommonRule {
@@ -56,7 +58,10 @@ export function describeEquivalents(eq: Equivalents): string {
     if (eq.cdkNag?.length) {
         parts.push(`cdk-nag ${eq.cdkNag.join(", ")}`);
     }
-    return parts.length ? `Equivalent: ${parts.join("; ")}.` : "No checkov or cdk-nag equivalent.";
+    if (eq.securityHub?.length) {
+        parts.push(`AWS Security Hub ${eq.securityHub.join(", ")}`);
+    }
+    return parts.length ? `Equivalent: ${parts.join("; ")}.` : "No checkov, cdk-nag or Security Hub equivalent.";
 }
 
 function configSchema(rule: CommonRule): PolicyConfigSchema | undefined {

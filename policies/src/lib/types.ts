@@ -6,6 +6,7 @@
 export const AWS = {
     kmsKey: "aws:kms/key:Key",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    kmsAlias: "aws:kms/alias:Alias",
 
     queue: "aws:sqs/queue:Queue",
     queuePolicy: "aws:sqs/queuePolicy:QueuePolicy",
@@ -21,16 +22,22 @@ export const AWS = {
     lambdaFunction: "aws:lambda/function:Function",
     eventSourceMapping: "aws:lambda/eventSourceMapping:EventSourceMapping",
     functionEventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+    lambdaPermission: "aws:lambda/permission:Permission",
+    lambdaAlias: "aws:lambda/alias:Alias",
 
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+    compositeAlarm: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+    dashboard: "aws:cloudwatch/dashboard:Dashboard",
 
     eventBus: "aws:cloudwatch/eventBus:EventBus",
+    eventBusPolicy: "aws:cloudwatch/eventBusPolicy:EventBusPolicy",
     eventArchive: "aws:cloudwatch/eventArchive:EventArchive",
     eventRule: "aws:cloudwatch/eventRule:EventRule",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
 
     stateMachine: "aws:sfn/stateMachine:StateMachine",
+    schedule: "aws:scheduler/schedule:Schedule",
     firehose: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
 
     buckets: ["aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"],
@@ -41,9 +48,12 @@ export const AWS = {
     bucketVersionings: ["aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketVersioning:BucketVersioning"],
     bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+    bucketNotification: "aws:s3/bucketNotification:BucketNotification",
+    bucketLoggings: ["aws:s3/bucketLoggingV2:BucketLoggingV2", "aws:s3/bucketLogging:BucketLogging"],
 
     role: "aws:iam/role:Role",
     rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+    rolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     iamPolicy: "aws:iam/policy:Policy",
     userPolicy: "aws:iam/userPolicy:UserPolicy",
     groupPolicy: "aws:iam/groupPolicy:GroupPolicy",

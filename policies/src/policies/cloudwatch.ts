@@ -57,6 +57,7 @@ export const cloudwatchLogGroupRetentionAndKey = resourcePolicy<LogGroupConfig>(
     equivalents: {
         checkov: ["CKV_AWS_66", "CKV_AWS_158", "CKV_AWS_338"],
         cdkNag: ["NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod", "NIST.800.53.R5-CloudWatchLogGroupEncrypted"],
+        securityHub: ["CloudWatch.16"],
     },
     config: {
         minRetentionDays: {

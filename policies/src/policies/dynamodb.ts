@@ -9,7 +9,7 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     summary: "DynamoDB tables have point-in-time recovery enabled (pointInTimeRecovery.enabled).",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_28"], cdkNag: ["AwsSolutions-DDB3"] },
+    equivalents: { checkov: ["CKV_AWS_28"], cdkNag: ["AwsSolutions-DDB3"], securityHub: ["DynamoDB.2"] },
     types: [AWS.table],
     validate(table, _config, report) {
         const enabled = read(table.props, "pointInTimeRecovery", "enabled");
@@ -47,7 +47,7 @@ export const dynamodbDeletionProtection = resourcePolicy<DeletionProtectionConfi
         + "is the config's `environment`; when it is not set the stack is treated as production (the safe side).",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: {},
+    equivalents: { securityHub: ["DynamoDB.6"] },
     config: {
         environment: {
             type: "string",

@@ -13,7 +13,7 @@ export const firehoseServerSideEncryption = resourcePolicy<SseConfig>({
         + "(serverSideEncryption.enabled); streams reading a Kinesis stream inherit that stream's encryption.",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_240", "CKV_AWS_241"], cdkNag: ["AwsSolutions-KDF1"] },
+    equivalents: { checkov: ["CKV_AWS_240", "CKV_AWS_241"], cdkNag: ["AwsSolutions-KDF1"], securityHub: ["DataFirehose.1"] },
     config: {
         requireCustomerKey: {
             type: "boolean", default: false,

@@ -18,7 +18,7 @@ export const kmsKeyRotation = resourcePolicy<RotationConfig>({
     summary: "Symmetric KMS keys have automatic rotation enabled (enableKeyRotation), at most every maxRotationPeriodDays.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_7"], cdkNag: ["AwsSolutions-KMS5"] },
+    equivalents: { checkov: ["CKV_AWS_7"], cdkNag: ["AwsSolutions-KMS5"], securityHub: ["KMS.4"] },
     config: {
         maxRotationPeriodDays: {
             type: "integer", minimum: 90, maximum: 2560, default: 365,

@@ -7,6 +7,7 @@ import { isSet, list, numberOr, read, UNKNOWN } from "../lib/inputs";
 import { resourcePolicy, stackPolicy, type EdpPolicy } from "../lib/policy-kit";
 import { StackGraph } from "../lib/stack-graph";
 import { AWS, describe } from "../lib/types";
+import { functionsOfMapping } from "./queue-semantics";
 
 /** Lambda's default timeout, and SQS's default visibility timeout, in seconds. */
 const LAMBDA_DEFAULT_TIMEOUT = 3;
@@ -17,7 +18,7 @@ export const lambdaTracingActive = resourcePolicy({
     summary: "Lambda functions trace with X-Ray in Active mode (tracingConfig.mode), so every event's path is visible.",
     enforcementLevel: "mandatory",
     severity: "low",
-    equivalents: { checkov: ["CKV_AWS_50"], cdkNag: ["Serverless-LambdaTracing"] },
+    equivalents: { checkov: ["CKV_AWS_50"], cdkNag: ["Serverless-LambdaTracing"], securityHub: ["Lambda.7"] },
     types: [AWS.lambdaFunction],
     validate(fn, _config, report) {
         const mode = read(fn.props, "tracingConfig", "mode");
@@ -102,8 +103,9 @@ interface VisibilityConfig { multiplier: number }
 export const lambdaTimeoutWithinVisibility = stackPolicy<VisibilityConfig>({
     name: "lambda-timeout-within-visibility",
     summary: "For every SQS event source, the queue's visibility timeout is at least 6 x the function's timeout (AWS's "
-        + "guidance), so a message is not redelivered while a throttled or retried invocation still holds it.",
-    enforcementLevel: "mandatory",
+        + "guidance; advisory, the hard minimum of 1 x is sqs-visibility-covers-function-timeout), so a message is not "
+        + "redelivered while a throttled or retried invocation still holds it.",
+    enforcementLevel: "advisory",
     severity: "medium",
     equivalents: { cdkNag: ["LambdaEventSourceSQSVisibilityTimeout"] },
     config: {
@@ -111,7 +113,7 @@ export const lambdaTimeoutWithinVisibility = stackPolicy<VisibilityConfig>({
     },
     validate(stack, config, report) {
         for (const mapping of stack.ofType(AWS.eventSourceMapping)) {
-            const functions = stack.referencedBy(mapping, "functionName", [AWS.lambdaFunction], [read(mapping.props, "functionName")]);
+            const functions = functionsOfMapping(stack, mapping);
             for (const queue of sqsSourceOf(stack, mapping).queues) {
                 for (const fn of functions) {
                     const timeout = numberOr(read(fn.props, "timeout"), LAMBDA_DEFAULT_TIMEOUT);

@@ -1,8 +1,10 @@
 /** S3: public access fully blocked, SSE-KMS default encryption, versioning, TLS-only bucket policy. */
+import type { PolicyResource } from "@pulumi/policy";
 import { defaultEncryptionsOf, isKmsAlgorithm, isVersioningEnabled } from "../lib/buckets";
 import { customerKeyProblem } from "../lib/customer-keys";
 import { read, UNKNOWN } from "../lib/inputs";
 import { stackPolicy, type EdpPolicy } from "../lib/policy-kit";
+import type { StackGraph } from "../lib/stack-graph";
 import { tlsOnlyPolicy } from "../lib/tls-only";
 import { AWS, describe } from "../lib/types";
 
@@ -14,7 +16,7 @@ export const s3PublicAccessBlock = stackPolicy({
         + "ignorePublicAcls, restrictPublicBuckets).",
     enforcementLevel: "mandatory",
     severity: "critical",
-    equivalents: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], cdkNag: ["AwsSolutions-S2"] },
+    equivalents: { checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"], cdkNag: ["AwsSolutions-S2"], securityHub: ["S3.8"] },
     validate(stack, _config, report) {
         for (const bucket of stack.ofType(AWS.buckets)) {
             const blocks = stack.referrersOf(bucket, [AWS.bucketPublicAccessBlock], "bucket");
@@ -38,12 +40,22 @@ export const s3PublicAccessBlock = stackPolicy({
 
 interface SseConfig { requireCustomerKey: boolean }
 
+/**
+ * A bucket that S3 server access logging writes to (targetBucket of a bucket logging resource). AWS: "You can use
+ * default bucket encryption on the destination bucket only if you use SSE-S3 (AES256). Default server-side
+ * encryption with AWS KMS keys (SSE-KMS) is not supported" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+ */
+function isAccessLogTarget(stack: StackGraph, bucket: PolicyResource): boolean {
+    return stack.referrersOf(bucket, AWS.bucketLoggings, "targetBucket").length > 0;
+}
+
 export const s3SseKms = stackPolicy<SseConfig>({
     name: "s3-sse-kms",
-    summary: "Every S3 bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse), optionally with a customer managed key.",
+    summary: "Every S3 bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse), optionally with a customer managed key; "
+        + "a bucket that receives server access logs uses SSE-S3 (AES256), the only default encryption log delivery supports.",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"] },
+    equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"], securityHub: ["S3.17"] },
     config: {
         requireCustomerKey: {
             type: "boolean", default: false,
@@ -53,6 +65,16 @@ export const s3SseKms = stackPolicy<SseConfig>({
     validate(stack, config, report) {
         for (const bucket of stack.ofType(AWS.buckets)) {
             const rules = defaultEncryptionsOf(stack, bucket);
+            if (isAccessLogTarget(stack, bucket)) {
+                for (const rule of rules) {
+                    if (rule.sseAlgorithm !== UNKNOWN && rule.sseAlgorithm !== "AES256") {
+                        report(`${describe(bucket)} receives S3 server access logs but is encrypted with ${JSON.stringify(rule.sseAlgorithm)} `
+                            + `(in ${describe(rule.holder)}): S3 delivers access logs only to buckets whose default encryption is SSE-S3; `
+                            + "set sseAlgorithm to \"AES256\".", rule.holder);
+                    }
+                }
+                continue;
+            }
             if (rules.length === 0) {
                 report(`${describe(bucket)} has no default encryption configuration: add an `
                     + "aws:s3/bucketServerSideEncryptionConfigurationV2 with sseAlgorithm \"aws:kms\" and kmsMasterKeyId.", bucket);
@@ -80,7 +102,7 @@ export const s3Versioning = stackPolicy({
         + "deleted objects can be recovered.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_21"], cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled"] },
+    equivalents: { checkov: ["CKV_AWS_21"], cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled"], securityHub: ["S3.14"] },
     validate(stack, _config, report) {
         for (const bucket of stack.ofType(AWS.buckets)) {
             if (!isVersioningEnabled(stack, bucket)) {
@@ -95,7 +117,7 @@ export const s3TlsOnly = tlsOnlyPolicy({
     name: "s3-tls-only",
     summary: "Every S3 bucket has a bucket policy that denies all S3 actions over plain HTTP (aws:SecureTransport false).",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"] },
+    equivalents: { checkov: ["CKV_AWS_379"], cdkNag: ["AwsSolutions-S10"], securityHub: ["S3.5"] },
     targetTypes: AWS.buckets,
     target: { requiredActions: ["s3:*"], inlineInput: "policy", attachmentTypes: [AWS.bucketPolicy], linkInput: "bucket" },
 });

@@ -10,7 +10,7 @@ export const snsTopicCustomerKey = resourcePolicy({
     summary: "SNS topics are encrypted with a customer managed KMS key (kmsMasterKeyId), not unencrypted or alias/aws/sns.",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_26"], cdkNag: ["NIST.800.53.R5-SNSEncryptedKMS", "HIPAA.Security-SNSEncryptedKMS"] },
+    equivalents: { securityHub: ["SNS.1"], checkov: ["CKV_AWS_26"], cdkNag: ["NIST.800.53.R5-SNSEncryptedKMS", "HIPAA.Security-SNSEncryptedKMS"] },
     types: [AWS.topic],
     validate(topic, _config, report) {
         const problem = customerKeyProblem(read(topic.props, "kmsMasterKeyId"));

