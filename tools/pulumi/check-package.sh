@@ -5,7 +5,9 @@
 #   2. the schema is the one the provider's PackageSchema prints (the Java tests check its content);
 #   3. edp-sdkgen (pkg/v3's code generators) writes the TypeScript, Python and Go SDKs from it;
 #   4. each compiles: `tsc --noEmit` against @pulumi/pulumi, `import pulumi_edp` with pulumi from PyPI after
-#      `pip install` of the SDK, `go vet` against sdk/v3 (versions pinned in tools/sdk-check/).
+#      `pip install` of the SDK, `go vet` against sdk/v3 (versions pinned in tools/sdk-check/);
+#   5. the examples: examples/typescript type-checked with the SDK (and the provider's Construct test inputs with
+#      it), examples/python run under Pulumi's Python mocks, examples/yaml checked against the schema.
 # Prints one line per step with its time; exits non-zero naming the step that failed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,6 +43,7 @@ check_nodejs() {
   rm -rf "$CHECK/nodejs/sdk" && cp -R "$OUT/sdk/nodejs" "$CHECK/nodejs/sdk"
   (cd "$CHECK/nodejs" && node_modules/.bin/tsc --noEmit -p sdk/tsconfig.json)
 }
+check_typescript_example() { (cd "$CHECK/nodejs" && node_modules/.bin/tsc -p tsconfig.json); }
 check_python() {
   local venv="$CHECK/python/.venv"
   "$venv/bin/pip" install -q --disable-pip-version-check --no-deps --force-reinstall "$OUT/sdk/python" > /dev/null
@@ -50,6 +53,8 @@ for name in ("EventDrivenPattern", "EventDrivenPatternArgs", "ConsumerArgs", "Al
     getattr(pulumi_edp, name)
 ')
 }
+check_python_example() { "$CHECK/python/.venv/bin/python" "$CHECK/python/run_example.py" examples/python; }
+check_yaml_example() { "$CHECK/python/.venv/bin/python" "$CHECK/yaml_example.py" "$OUT/schema.json" examples/yaml/Pulumi.yaml; }
 check_go() {
   rm -rf "$CHECK/go/edp" && cp -R "$OUT/sdk/go/edp" "$CHECK/go/edp"
   (cd "$CHECK/go" && go vet ./...)
@@ -61,3 +66,6 @@ step "SDK generation (nodejs, python, go)" gen_sdks
 step "TypeScript SDK: tsc --noEmit" check_nodejs
 step "Python SDK: pip install + import" check_python
 step "Go SDK: go vet" check_go
+step "examples/typescript and the Construct inputs: tsc against the SDK" check_typescript_example
+step "examples/python under Pulumi's Python mocks" check_python_example
+step "examples/yaml against the schema" check_yaml_example
