@@ -42,8 +42,8 @@ class SynthCommandTest {
         String diagram = Files.readString(out.resolve("architecture.mmd"));
         assertThat(diagram).startsWith("flowchart LR")
                 .contains("edp_cur_ingest_bucket -->|Object Created| default_bus")
-                .contains("default_bus --> edp_cur_forward_rule")
-                .contains("edp_cur_forward_rule --> edp_bus")
+                .contains("default_bus --> edp_cur_ingest_forward_rule")
+                .contains("edp_cur_ingest_forward_rule --> edp_bus")
                 .contains("edp_order_processor_rule --> edp_order_processor_queue")
                 .contains("edp_order_processor_queue --> edp_order_processor_fn")
                 .contains("edp_order_processor_queue -.->|after max receives| edp_order_processor_dlq")
@@ -87,7 +87,8 @@ class SynthCommandTest {
                   edp:consumers:
                     - name: billing
                       eventPattern: "not json"
-                      handler: com.acme.Billing::handle
+                      function:
+                        handler: com.acme.Billing::handle
                 """);
         CliRun.Outcome result = edp("synth", "--stack", "bad", "--out", project.resolve("out").toString(),
                 "--project-dir", project.toString());

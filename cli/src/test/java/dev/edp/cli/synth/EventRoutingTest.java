@@ -55,7 +55,7 @@ class EventRoutingTest {
         assertThat(rules.matching(EDP_BUS, example("notification-sent.json")))
                 .containsExactlyInAnyOrder(AUDIT, "edp-notification-processor-rule");
         assertThat(rules.matching(EDP_BUS, example("workflow-triggered.json")))
-                .containsExactlyInAnyOrder(AUDIT, "edp-workflow-trigger-rule");
+                .containsExactlyInAnyOrder(AUDIT, "edp-workflow-rule");
         assertThat(rules.matching(EDP_BUS, example("approval-decided.json")))
                 .containsExactlyInAnyOrder(AUDIT, "edp-approval-processor-rule");
         // Nothing on the default bus but the forwarding rule, which only takes S3 events.
@@ -76,7 +76,7 @@ class EventRoutingTest {
         GraphRules rules = GraphRules.of(graph);
         for (String key : List.of("cur/2024/01/report.csv", "report-00001.csv.gz", "a/b/c.csv")) {
             String upload = objectCreated(bucket, key);
-            assertThat(rules.matching(GraphRules.DEFAULT_BUS, upload)).as(key).containsExactly("edp-cur-forward-rule");
+            assertThat(rules.matching(GraphRules.DEFAULT_BUS, upload)).as(key).containsExactly("edp-cur-ingest-forward-rule");
             assertThat(rules.matching(EDP_BUS, upload)).as(key).containsExactlyInAnyOrder(AUDIT, "edp-cur-ingest-rule");
         }
         for (String key : List.of("report.csv.zip", "notes.txt", "report.parquet", "csv")) {
