@@ -1,6 +1,7 @@
 package com.example.shop.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +15,14 @@ import java.util.List;
  * step refuses is reported in {@code batchItemFailures} (the queue redelivers it, then moves it to the DLQ after
  * maxReceiveCount), the others are done. Every outcome is one JSON log line.
  */
-public abstract class OrderRecords {
+public abstract class OrderRecords implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One order's step; throws to fail the record. */
     protected abstract String handle(JsonNode detail) throws Exception;
 
+    @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage record : event.getRecords()) {
