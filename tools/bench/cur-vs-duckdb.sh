@@ -62,7 +62,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for out in edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv python.csv ${BEFORE_JAR:+before.csv before.gz.csv}; do
-  cmp -s "$DIR/edp.csv" "$DIR/$out" || { echo "outputs DIFFER: edp.csv and $out"; exit 1; }
+  cmp -s "$DIR/edp.csv" "$DIR/$out" || { echo "outputs DIFFER: edp.csv and $out (last round's)"; diff "$DIR/edp.csv" "$DIR/$out" | head -20; exit 1; }
 done
 echo "outputs: edp (.csv, .csv.gz, C1), DuckDB (.csv, .csv.gz) and Python identical ($(($(wc -l < "$DIR/edp.csv") - 1)) groups)"
 python3 - "$DIR/results" <<'PY'
