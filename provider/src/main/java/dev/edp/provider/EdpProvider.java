@@ -1,21 +1,26 @@
 package dev.edp.provider;
 
-import com.pulumi.provider.internal.ComponentProvider;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.Provider;
 import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.provider.internal.models.GetSchemaResponse;
+import com.pulumi.provider.internal.properties.PropertyValue;
+import com.pulumi.provider.internal.properties.PropertyValueSerializer;
 import dev.edp.pattern.EventDrivenPattern;
+import dev.edp.pattern.EventDrivenPatternArgs;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code edp} resource provider: {@code Construct} is the Java SDK's own ({@link ComponentProvider}: the
- * request's properties deserialized into the Args, then the component's constructor); {@code GetSchema} serves
- * {@link PackageSchema}, the SDK's inferred schema with what a user of another language needs added (descriptions
- * from the javadoc, no static fields, reference inputs not plain).
+ * The {@code edp} resource provider. {@code GetSchema} serves {@link PackageSchema}: the SDK's inferred schema with
+ * what a user of another language needs added (descriptions from the javadoc, no static fields, reference inputs not
+ * plain). {@code Construct} builds {@link EventDrivenPattern} from the request's properties ({@link WireArgs}: the
+ * SDK's own reading, but for the maps it cannot read), under the engine's options, and returns its outputs.
  */
 public final class EdpProvider implements Provider {
 
@@ -23,11 +28,9 @@ public final class EdpProvider implements Provider {
     public static final String PACKAGE = "edp";
 
     private final Metadata metadata;
-    private final ComponentProvider components;
 
     public EdpProvider(String version) {
         this.metadata = new Metadata(PACKAGE, version, "EDP");
-        this.components = new ComponentProvider(metadata, EventDrivenPattern.class.getPackage());
     }
 
     @Override
@@ -37,6 +40,14 @@ public final class EdpProvider implements Provider {
 
     @Override
     public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
-        return components.construct(request);
+        if (!EventDrivenPattern.TYPE.equals(request.getType())) {
+            throw new IllegalArgumentException("unknown resource type " + request.getType() + ": package "
+                    + PACKAGE + " has " + EventDrivenPattern.TYPE);
+        }
+        EventDrivenPatternArgs args = WireArgs.deserialize(request.getInputs(), EventDrivenPatternArgs.class);
+        EventDrivenPattern component = new EventDrivenPattern(request.getName(), args, request.getOptions());
+        Map<String, PropertyValue> state = PropertyValueSerializer.stateFromComponentResource(component);
+        return Internal.of(component.urn()).getValueNullable()
+                .thenApply(urn -> new ConstructResponse(urn, state, new HashMap<>()));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.asset.FileArchive;
 import com.pulumi.provider.internal.properties.PropertyValue;
-import com.pulumi.provider.internal.properties.PropertyValueSerializer;
 import dev.edp.pattern.EventDrivenPattern;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.inputs.AlarmArgs;
@@ -28,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code Construct} as another language drives it: the properties a TypeScript program sends for a realistic
- * config are deserialized into {@link EventDrivenPatternArgs} the way the provider does it (the Java SDK's
- * {@code PropertyValueSerializer}, what {@code ComponentProvider.construct} calls), and build the same graph,
+ * config are deserialized into {@link EventDrivenPatternArgs} the way the provider does it ({@link WireArgs}, what
+ * {@link EdpProvider#construct} calls), and build the same graph,
  * resource for resource and input for input, as the Java builders with the same settings.
  *
  * <p>The inputs file is the TypeScript side's: {@code tools/pulumi/check-package.sh} type-checks it against the
@@ -49,8 +48,7 @@ class ConstructRoundTripTest {
         defaults.put("code", PropertyValue.of(new FileArchive(code.toString())));
         wire.put("functionDefaults", PropertyValue.of(defaults));
 
-        EventDrivenPatternArgs fromWire = PropertyValueSerializer.deserialize(PropertyValue.of(wire),
-                EventDrivenPatternArgs.class);
+        EventDrivenPatternArgs fromWire = WireArgs.deserialize(wire, EventDrivenPatternArgs.class);
         EventDrivenPatternArgs fromBuilders = EventDrivenPatternArgs.builder()
                 .environment("prod")
                 .functionDefaults(FunctionArgs.builder().code(new FileArchive(code.toString()))
