@@ -55,6 +55,11 @@ for name in ("EventDrivenPattern", "EventDrivenPatternArgs", "ConsumerArgs", "Al
 }
 check_python_example() { "$CHECK/python/.venv/bin/python" "$CHECK/python/run_example.py" examples/python; }
 check_yaml_example() { "$CHECK/python/.venv/bin/python" "$CHECK/yaml_example.py" "$OUT/schema.json" examples/yaml/Pulumi.yaml; }
+# tsc checks the Construct inputs' types, but a JSON import escapes excess-property checks: names checked here.
+check_construct_inputs() {
+  "$CHECK/python/.venv/bin/python" "$CHECK/yaml_example.py" "$OUT/schema.json" \
+    --inputs provider/src/test/resources/construct/typescript-inputs.json
+}
 check_go() {
   rm -rf "$CHECK/go/edp" && cp -R "$OUT/sdk/go/edp" "$CHECK/go/edp"
   (cd "$CHECK/go" && go vet ./...)
@@ -69,3 +74,4 @@ step "Go SDK: go vet" check_go
 step "examples/typescript and the Construct inputs: tsc against the SDK" check_typescript_example
 step "examples/python under Pulumi's Python mocks" check_python_example
 step "examples/yaml against the schema" check_yaml_example
+step "the Construct test's inputs: every name in the schema" check_construct_inputs

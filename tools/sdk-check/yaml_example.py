@@ -1,7 +1,9 @@
 """Checks a Pulumi YAML program against the edp package schema: every resource of an edp type names a resource
 the schema has, and every property path under it exists in the schema's types (Pulumi YAML would refuse the rest).
+With --inputs, checks a JSON object of the component's inputs the same way (the Construct test's inputs).
 
     python yaml_example.py SCHEMA_JSON PULUMI_YAML
+    python yaml_example.py SCHEMA_JSON --inputs INPUTS_JSON
 """
 import json
 import sys
@@ -61,5 +63,18 @@ def main(schema_path, program_path):
     print(f"{program_path}: {checked} {schema['name']} resource(s), every property in the schema")
 
 
+def main_inputs(schema_path, inputs_path):
+    schema = json.load(open(schema_path))
+    spec = schema["resources"][schema["name"] + ":index:EventDrivenPattern"]
+    problems = []
+    check(json.load(open(inputs_path)), {"properties": spec["inputProperties"]}, schema["types"], "inputs", problems)
+    if problems:
+        sys.exit("\n".join(f"{inputs_path}: {p}" for p in problems))
+    print(f"{inputs_path}: every property in the schema")
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    if sys.argv[2] == "--inputs":
+        main_inputs(sys.argv[1], sys.argv[3])
+    else:
+        main(*sys.argv[1:3])
