@@ -78,6 +78,16 @@ public final class PatternKey {
                     .onEveryResource("in a key policy '*' is the key itself")
                     .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
         }
+        if (logsS3Requests(ctx)) {
+            // S3 server access logging writes the logs into the (SSE-KMS) log bucket as the logging service, which
+            // must generate data keys from the bucket's customer managed key (Amazon S3 User Guide, "Enabling
+            // Amazon S3 server access logging", https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+            statements.add(Statement.allow("kms:GenerateDataKey")
+                    .sid("S3LoggingEncryptsAccessLogsForThisAccount")
+                    .forService("logging.s3.amazonaws.com")
+                    .onEveryResource("in a key policy '*' is the key itself")
+                    .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
+        }
         if (ctx.settings().bus().encryptWithPatternKey()) {
             // A bus encrypted with a customer managed key: EventBridge also reads the key's metadata (its ARN, that
             // it is symmetric) when the bus is created or updated. AWS's example key policy grants this one
@@ -90,6 +100,12 @@ public final class PatternKey {
                     .onEveryResource("in a key policy '*' is the key itself"));
         }
         return PolicyDocument.of(statements);
+    }
+
+    /** Whether the pattern has an access-log bucket (see EventDrivenPattern): access logs on and buckets to log. */
+    static boolean logsS3Requests(PatternContext ctx) {
+        var s = ctx.settings();
+        return s.accessLogs().enabled() && (s.curIngest().enabled() || s.audit().enabled());
     }
 
     public Key key() {
