@@ -350,6 +350,7 @@ class StackGraphTest {
 
     /** Actions AWS offers no resource-level scope for; they may (only) go with Resource "*". */
     static final Set<String> UNSCOPABLE = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
+            "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat",
             "xray:GetSamplingRules", "xray:GetSamplingTargets", "logs:CreateLogDelivery", "logs:GetLogDelivery",
             "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
             "logs:DescribeResourcePolicies", "logs:DescribeLogGroups");

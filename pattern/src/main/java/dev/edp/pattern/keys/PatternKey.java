@@ -63,14 +63,14 @@ public final class PatternKey {
         // CloudWatch Logs' delivery service writes the workflow's vended execution logs into its encrypted log group
         // and must decrypt the data key for it: a principal apart from logs.<region>.amazonaws.com. AWS Step
         // Functions Developer Guide, "Data at rest encryption", the key policy for an encrypted, logging state
-        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html); CloudWatch Logs
-        // "Enabling logging from AWS services" for the aws:SourceAccount / aws:SourceArn guards.
+        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html), where the CDK
+        // grants it unconditioned; scoped here to this account (CloudWatch Logs, "Enabling logging from AWS
+        // services": delivery.logs.amazonaws.com sends aws:SourceAccount).
         statements.add(Statement.allow("kms:Decrypt")
                 .sid("LogDeliveryDecryptsForThisAccount")
                 .forService(LOG_DELIVERY_SERVICE)
                 .onEveryResource("in a key policy '*' is the key itself")
-                .when("StringEquals", "aws:SourceAccount", ctx.accountId())
-                .when("ArnLike", "aws:SourceArn", ctx.arn("logs", "*")));
+                .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
         for (String service : SERVICES) {
             statements.add(Statement.allow("kms:Decrypt", "kms:GenerateDataKey")
                     .sid(Character.toUpperCase(service.charAt(0)) + service.substring(1) + "UsesKeyForThisAccount")
