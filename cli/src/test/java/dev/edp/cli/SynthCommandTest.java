@@ -47,7 +47,8 @@ class SynthCommandTest {
                 .contains("edp_order_processor_rule --> edp_order_processor_queue")
                 .contains("edp_order_processor_queue --> edp_order_processor_fn")
                 .contains("edp_order_processor_queue -.->|after max receives| edp_order_processor_dlq")
-                .contains("edp_workflow_trigger_rule --> edp_workflow")
+                .contains("edp_workflow_rule --> edp_workflow")
+                .contains("edp_workflow_rule -.->|undeliverable| edp_workflow_dlq")
                 .contains("edp_audit_rule --> edp_audit_stream")
                 .contains("edp_audit_stream --> edp_audit_bucket");
     }

@@ -112,10 +112,8 @@ public final class EventDrivenPattern extends ComponentResource {
         SharedResources shared = new SharedResources(ctx, key, bus, table, topics);
 
         // One log bucket for the S3 server access logs of the buckets the pattern creates, when it creates any.
-        boolean createsBuckets = settings.audit().enabled() || !settings.buckets().isEmpty()
-                || settings.fileSources().stream().anyMatch(f -> f.existingBucketName().isEmpty());
-        Optional<AccessLogBucket> accessLogs = settings.accessLogs().enabled() && createsBuckets
-                ? Optional.of(AccessLogBucket.create(ctx)) : Optional.empty();
+        Optional<AccessLogBucket> accessLogs = AccessLogBucket.needed(settings)
+                ? Optional.of(AccessLogBucket.create(ctx, key.arn())) : Optional.empty();
         List<FileSource> fileSources = new ArrayList<>();
         for (FileSourceSettings f : settings.fileSources()) {
             fileSources.add(FileSource.create(ctx, f, shared, accessLogs));

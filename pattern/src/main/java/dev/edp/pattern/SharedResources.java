@@ -134,9 +134,13 @@ public final class SharedResources {
                         .sid("PutEventsOnBus").on(bus.arn()));
                 case WORKFLOW_CALLBACK -> {
                     Output<String> arn = workflows.get(grant.target());
+                    // The task token is the capability: AWS authorizes SendTask* on no resource type (Service
+                    // Authorization Reference, AWS Step Functions), so a state machine ARN here would never match.
                     statements.add(Statement.allow(
                                     "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
-                            .sid("Complete" + sidPart(grant.target()) + "Tasks").on(arn));
+                            .sid("Complete" + sidPart(grant.target()) + "Tasks")
+                            .onEveryResource("Step Functions' SendTask* actions support no resource-level"
+                                    + " permissions; the caller's task token names the one task"));
                     // The state machine is encrypted with the pattern key: Step Functions encrypts the task's
                     // output (or error and cause) with it on the caller's behalf.
                     statements.add(useOfStateMachineKey(key.arn(), arn).sid("Encrypt" + sidPart(grant.target())

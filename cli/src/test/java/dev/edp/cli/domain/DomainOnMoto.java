@@ -43,7 +43,7 @@ import java.util.function.Consumer;
 
 /**
  * Seed 003's domain on moto, wired as EventDrivenPattern wires it: the custom bus; per seed consumer
- * ({@link SeedConsumers#domain()}, their real event patterns) a rule → queue (visibility 1 s for quick retries,
+ * ({@link SeedConsumers#domain()} and {@link SeedConsumers#approvals}, their real event patterns) a rule → queue (visibility 1 s for quick retries,
  * redrive to a dead-letter queue after {@value #MAX_RECEIVE_COUNT} receives); the single table (pk, sk, TTL
  * expiresAt); the notifications topic with an SQS subscriber; and two observation queues: the workflow trigger
  * rule's ("Workflow Triggered", the pattern's own pattern) and one for "Workflow Completed".
@@ -80,7 +80,9 @@ final class DomainOnMoto {
         topicArn = aws.sns.createTopic(b -> b.name("edp-dev-notifications")).topicArn();
         subscriber = resources.queue("notifications-subscriber");
         aws.sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(subscriber.arn()));
-        for (ConsumerArgs consumer : SeedConsumers.domain()) {
+        List<ConsumerArgs> consumers = new java.util.ArrayList<>(SeedConsumers.domain());
+        consumers.add(SeedConsumers.approvals(dev.edp.reference.workflow.OrderWorkflow.NAME));
+        for (ConsumerArgs consumer : consumers) {
             MotoResources.Queue dlq = resources.queue(consumer.name() + "-dlq");
             MotoResources.Queue queue = resources.queue(consumer.name(), Map.of(
                     QueueAttributeName.VISIBILITY_TIMEOUT, "1",

@@ -7,10 +7,10 @@ import javax.annotation.Nullable;
 import java.util.Optional;
 
 /**
- * S3 server access logging of the buckets the pattern creates (file sources', data buckets, audit) into one log bucket of the pattern:
- * public access blocked, TLS-only, SSE-S3 (server access logging cannot write to a bucket whose default encryption is
- * SSE-KMS), written by the S3 logging service under a bucket policy scoped to these buckets and this account, logs
- * expired after {@link #expireAfterDays()}. The log bucket does not log itself.
+ * S3 server access logging of the buckets the pattern creates (file sources', data buckets, audit) into one log
+ * bucket of the pattern: SSE-KMS with the pattern key (whose policy lets the S3 logging service generate data keys),
+ * versioned, public access blocked, TLS-only, written by the S3 logging service under a bucket policy scoped to these
+ * buckets and this account, logs expired after {@link #expireAfterDays()}. The log bucket does not log itself.
  */
 public final class AccessLogArgs extends ResourceArgs {
 
