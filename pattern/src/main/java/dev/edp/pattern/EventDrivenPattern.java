@@ -102,7 +102,7 @@ public final class EventDrivenPattern extends ComponentResource {
         // One log bucket for the S3 server access logs of the pattern's buckets, when it has any.
         boolean hasBuckets = settings.curIngest().enabled() || settings.audit().enabled();
         Optional<AccessLogBucket> accessLogs = settings.accessLogs().enabled() && hasBuckets
-                ? Optional.of(AccessLogBucket.create(ctx)) : Optional.empty();
+                ? Optional.of(AccessLogBucket.create(ctx, key.arn())) : Optional.empty();
         Optional<CurIngestSource> cur = settings.curIngest().enabled()
                 ? Optional.of(CurIngestSource.create(ctx, key, bus, accessLogs)) : Optional.empty();
         SharedResources shared = new SharedResources(key, bus, table, topics,

@@ -60,9 +60,13 @@ public record SharedResources(
                 case BUS_PUT_EVENTS -> statements.add(Statement.allow("events:PutEvents")
                         .sid("PutEventsOnBus").on(bus.arn()));
                 case WORKFLOW_CALLBACK -> stateMachineArn.ifPresent(arn -> {
+                    // The task token is the capability: AWS authorizes SendTask* on no resource type (Service
+                    // Authorization Reference, AWS Step Functions), so a state machine ARN here would never match.
                     statements.add(Statement.allow(
                                     "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat")
-                            .sid("CompleteWorkflowTasks").on(arn));
+                            .sid("CompleteWorkflowTasks")
+                            .onEveryResource("Step Functions' SendTask* actions support no resource-level"
+                                    + " permissions; the caller's task token names the one task"));
                     // The state machine is encrypted with the pattern key: Step Functions encrypts the task's
                     // output (or error and cause) with it on the caller's behalf.
                     statements.add(dev.edp.pattern.workflow.Workflow.useOfStateMachineKey(key.arn(), arn)

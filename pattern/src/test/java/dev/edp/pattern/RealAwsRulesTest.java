@@ -99,6 +99,9 @@ class RealAwsRulesTest {
         }
         assertThat(texts(statement(g.named("edp-workflow-trigger-policy"), "policy", "StartWorkflow")
                 .get("Action"))).containsExactly("states:StartExecution");
+        // SendTask* have no resource-level permissions: only "*" matches (the task token names the task).
+        JsonNode callback = statement(g.named("edp-approval-processor-policy"), "policy", "CompleteWorkflowTasks");
+        assertThat(texts(callback.get("Resource"))).containsExactly("*");
     }
 
     // 2. CloudWatch Logs' delivery service may decrypt with the key (encrypted, logging state machine).
@@ -109,7 +112,6 @@ class RealAwsRulesTest {
         assertThat(s.at("/Principal/Service").asText()).isEqualTo("delivery.logs.amazonaws.com");
         assertThat(texts(s.get("Action"))).containsExactly("kms:Decrypt");
         assertThat(s.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("123456789012");
-        assertThat(s.at("/Condition/ArnLike/aws:SourceArn").asText()).isEqualTo("arn:aws:logs:us-east-1:123456789012:*");
         assertThat(g.ofType("aws:sfn/stateMachine:StateMachine").get(0).input("loggingConfiguration")).isNotNull();
     }
 
@@ -306,14 +308,22 @@ class RealAwsRulesTest {
                 source))));
         assertThat(write.at("/Condition/StringEquals/aws:SourceAccount").asText()).isEqualTo("123456789012");
         assertThat(g.named("edp-access-logs-policy").string("policy")).contains("aws:SecureTransport");
-        // SSE-S3 (logging cannot deliver to a default-SSE-KMS bucket), public access blocked, ACLs off, lifecycle.
-        assertThat(g.named("edp-access-logs-sse").input("rules").toString()).contains("AES256");
+        // SSE-KMS with the pattern key, which the logging service may use; public access blocked, ACLs off, lifecycle.
+        assertThat(g.named("edp-access-logs-sse").input("rules").toString()).contains("aws:kms");
+        assertThat(g.named("edp-access-logs-sse").propertyDependencies().get("rules"))
+                .containsExactly(g.named("edp-key").urn());
+        JsonNode keyGrant = statement(g.named("edp-key"), "policy", "S3LoggingEncryptsAccessLogsForThisAccount");
+        assertThat(keyGrant.at("/Principal/Service").asText()).isEqualTo("logging.s3.amazonaws.com");
+        assertThat(texts(keyGrant.get("Action"))).containsExactly("kms:GenerateDataKey");
         assertThat(g.named("edp-access-logs-public-access-block").input("restrictPublicBuckets")).isEqualTo(true);
         assertThat(g.named("edp-access-logs-ownership").input("rule").toString()).contains("BucketOwnerEnforced");
         assertThat(g.named("edp-access-logs-lifecycle").input("rules").toString()).contains("days=365");
+        assertThat(g.named("edp-access-logs-versioning").input("versioningConfiguration").toString())
+                .contains("Enabled");
 
         ResourceGraph off = graph(prod().accessLogs(AccessLogArgs.builder().enabled(false).build()).build());
         assertThat(off.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2")).isEmpty();
+        assertThat(off.named("edp-key").string("policy")).doesNotContain("logging.s3.amazonaws.com");
         ResourceGraph noBuckets = graph(prod().audit(AuditArgs.builder().enabled(false).build())
                 .curIngest(CurIngestArgs.builder().enabled(false).build()).build());
         assertThat(noBuckets.ofType("aws:s3/bucketV2:BucketV2")).isEmpty();

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * S3 server access logging of the pattern's buckets (ingest, curated, audit) into one log bucket of the pattern:
- * public access blocked, TLS-only, SSE-S3 (server access logging cannot write to a bucket whose default encryption is
- * SSE-KMS), written by the S3 logging service under a bucket policy scoped to these buckets and this account, logs
- * expired after {@link #expireAfterDays()}. The log bucket does not log itself.
+ * SSE-KMS with the pattern key (whose policy lets the S3 logging service generate data keys), versioned, public
+ * access blocked, TLS-only, written by the S3 logging service under a bucket policy scoped to these buckets and this
+ * account, logs expired after {@link #expireAfterDays()}. The log bucket does not log itself.
  */
 public final class AccessLogArgs extends ResourceArgs {
 

@@ -63,18 +63,28 @@ public final class PatternKey {
         // CloudWatch Logs' delivery service writes the workflow's vended execution logs into its encrypted log group
         // and must decrypt the data key for it: a principal apart from logs.<region>.amazonaws.com. AWS Step
         // Functions Developer Guide, "Data at rest encryption", the key policy for an encrypted, logging state
-        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html); CloudWatch Logs
-        // "Enabling logging from AWS services" for the aws:SourceAccount / aws:SourceArn guards.
+        // machine (https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html), where the CDK
+        // grants it unconditioned; scoped here to this account (CloudWatch Logs, "Enabling logging from AWS
+        // services": delivery.logs.amazonaws.com sends aws:SourceAccount).
         statements.add(Statement.allow("kms:Decrypt")
                 .sid("LogDeliveryDecryptsForThisAccount")
                 .forService(LOG_DELIVERY_SERVICE)
                 .onEveryResource("in a key policy '*' is the key itself")
-                .when("StringEquals", "aws:SourceAccount", ctx.accountId())
-                .when("ArnLike", "aws:SourceArn", ctx.arn("logs", "*")));
+                .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
         for (String service : SERVICES) {
             statements.add(Statement.allow("kms:Decrypt", "kms:GenerateDataKey")
                     .sid(Character.toUpperCase(service.charAt(0)) + service.substring(1) + "UsesKeyForThisAccount")
                     .forService(service + ".amazonaws.com")
+                    .onEveryResource("in a key policy '*' is the key itself")
+                    .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
+        }
+        if (logsS3Requests(ctx)) {
+            // S3 server access logging writes the logs into the (SSE-KMS) log bucket as the logging service, which
+            // must generate data keys from the bucket's customer managed key (Amazon S3 User Guide, "Enabling
+            // Amazon S3 server access logging", https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+            statements.add(Statement.allow("kms:GenerateDataKey")
+                    .sid("S3LoggingEncryptsAccessLogsForThisAccount")
+                    .forService("logging.s3.amazonaws.com")
                     .onEveryResource("in a key policy '*' is the key itself")
                     .when("StringEquals", "aws:SourceAccount", ctx.accountId()));
         }
@@ -90,6 +100,12 @@ public final class PatternKey {
                     .onEveryResource("in a key policy '*' is the key itself"));
         }
         return PolicyDocument.of(statements);
+    }
+
+    /** Whether the pattern has an access-log bucket (see EventDrivenPattern): access logs on and buckets to log. */
+    static boolean logsS3Requests(PatternContext ctx) {
+        var s = ctx.settings();
+        return s.accessLogs().enabled() && (s.curIngest().enabled() || s.audit().enabled());
     }
 
     public Key key() {

@@ -13,6 +13,10 @@ import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
 import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
@@ -35,11 +39,14 @@ import java.util.List;
  * <ul>
  *   <li>the logging service {@code logging.s3.amazonaws.com} writes under a bucket policy, with aws:SourceArn (the
  *       source buckets) and aws:SourceAccount, not ACLs: object ownership is BucketOwnerEnforced (ACLs off);</li>
- *   <li>default encryption may only be SSE-S3: S3 cannot deliver logs to a bucket whose default encryption is
- *       SSE-KMS, so this is the one bucket of the pattern not encrypted with the pattern key;</li>
+ *   <li>default encryption SSE-KMS works with a customer managed key only (never the AWS managed aws/s3 key, which
+ *       the logging service cannot be granted), and the key policy must let {@code logging.s3.amazonaws.com}
+ *       generate data keys: {@link dev.edp.pattern.keys.PatternKey} adds that statement when access logs are on.
+ *       (Older guides say SSE-S3 only; the AWS CDK, which follows the S3 rules, accepts a customer managed key for a
+ *       log target and refuses only aws/s3.) So the log bucket is under the pattern key like every other;</li>
  *   <li>it must not log to itself (a loop of log records), so it has no logging of its own.</li>
  * </ul>
- * Public access is blocked, requests without TLS are denied, logs expire after {@code accessLogs.expireAfterDays}.
+ * Versioned, public access blocked, requests without TLS denied, logs (and old versions) expire after {@code accessLogs.expireAfterDays}.
  */
 public final class AccessLogBucket {
 
@@ -54,7 +61,7 @@ public final class AccessLogBucket {
         this.publicAccessBlock = publicAccessBlock;
     }
 
-    public static AccessLogBucket create(PatternContext ctx) {
+    public static AccessLogBucket create(PatternContext ctx, Output<String> keyArn) {
         String name = ctx.name("access-logs");
         BucketV2 bucket = new BucketV2(name, BucketV2Args.builder()
                 .forceDestroy(ctx.settings().environment() == Environment.DEV)
@@ -70,9 +77,16 @@ public final class AccessLogBucket {
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                                 .applyServerSideEncryptionByDefault(
                                         BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                                .builder().sseAlgorithm("AES256").build())
+                                                .builder().sseAlgorithm("aws:kms").kmsMasterKeyId(keyArn).build())
+                                .bucketKeyEnabled(true)
                                 .build())
                         .build(), ctx.options());
+        // Versioned like the pattern's other buckets, so a deleted or overwritten log can be recovered for a while.
+        new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled")
+                        .build())
+                .build(), ctx.options());
         BucketPublicAccessBlock publicAccessBlock = SecureBucket.blockPublicAccess(ctx, name, bucket);
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
@@ -82,6 +96,9 @@ public final class AccessLogBucket {
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
                         .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
                                 .days(ctx.settings().accessLogs().expireAfterDays()).build())
+                        .noncurrentVersionExpiration(
+                                BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                        .noncurrentDays(SecureBucket.NONCURRENT_VERSION_DAYS).build())
                         .build())
                 .build(), ctx.options(bucket));
         return new AccessLogBucket(ctx, bucket, publicAccessBlock);
