@@ -546,9 +546,10 @@ function bucketLoggingNeeds(graph: AccessGraph, logging: PolicyResource): Need[]
     if (graph.account) {
         context["aws:SourceAccount"] = graph.account;
     }
-    return [{ at: logging, edge: `S3 access logging ${describe(logging)} -> ${target ? describe(target) : targetName}`,
-        principal: { kind: "service", service: "logging.s3.amazonaws.com" }, action: "s3:PutObject",
-        resource: `arn:aws:s3:::${targetName}/${prefix}object`, target, kind: "resource", context }];
+    // Into a bucket encrypted with a customer key, the logging service generates the data keys itself.
+    return writeNeeds(graph, { at: logging, edge: `S3 access logging ${describe(logging)} -> ${target ? describe(target) : targetName}`,
+        principal: { kind: "service", service: "logging.s3.amazonaws.com" } }, "s3:PutObject", target,
+        `arn:aws:s3:::${targetName}/${prefix}object`, context, ["kms:GenerateDataKey"]);
 }
 
 /** CloudWatch alarm actions on SNS topics (AlarmThatSendsEmail.html; encrypted topics: the key admits cloudwatch.amazonaws.com). */

@@ -118,6 +118,14 @@ export const iamWildcardResourceWrites = resourcePolicy<WildcardResourceConfig>(
 
 interface ResourceLevelConfig { exemptActions: string[] }
 
+/**
+ * Actions the Service Authorization Reference lists with no resource type that AWS nevertheless evaluates against
+ * an ARN: Step Functions' task callbacks are authorized on the state machine ARN of the task token's execution
+ * (AccessDenied names "on resource: arn:aws:states:...:stateMachine:..."; CDK's grantTaskResponse grants on the state
+ * machine ARN and was verified to work, aws/aws-cdk#8486). A grant on the ARN matches, so it is not "never matches".
+ */
+const EVALUATED_ON_AN_ARN = ["states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"].map((a) => a.toLowerCase());
+
 /** The actions of a covered service that an action pattern matches, split by whether they take an ARN. */
 function expand(pattern: string): { resourceLevel: string[]; optional: string[]; wildcardOnly: string[] } | undefined {
     const service = serviceOf(pattern);
@@ -176,7 +184,7 @@ export const iamResourceLevelActionsScoped = resourcePolicy<ResourceLevelConfig>
                             + "authorizes on \"*\").");
                     }
                     if (!coversWildcard(statement) && statement.resources.length > 0 && actions.resourceLevel.length === 0
-                        && actions.optional.length === 0) {
+                        && actions.optional.length === 0 && !actions.wildcardOnly.every((a) => EVALUATED_ON_AN_ARN.includes(a.toLowerCase()))) {
                         report(`${where} allows ${pattern} only on ${statement.resources.join(", ")}, but AWS authorizes `
                             + `${actions.wildcardOnly.join(", ")} only on Resource "*": the grant never matches; use Resource "*" for it.`);
                     }

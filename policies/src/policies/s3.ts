@@ -41,9 +41,11 @@ export const s3PublicAccessBlock = stackPolicy({
 interface SseConfig { requireCustomerKey: boolean }
 
 /**
- * A bucket that S3 server access logging writes to (targetBucket of a bucket logging resource). AWS: "You can use
- * default bucket encryption on the destination bucket only if you use SSE-S3 (AES256). Default server-side
- * encryption with AWS KMS keys (SSE-KMS) is not supported" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+ * A bucket that S3 server access logging writes to (targetBucket of a bucket logging resource). S3's guide allows
+ * SSE-S3 there; a customer managed key works when its policy admits logging.s3.amazonaws.com (verified and relied
+ * on by the CDK since aws/aws-cdk#25350; access-along-edges checks that key grant); the AWS managed aws/s3 key
+ * cannot be granted to the logging service, so log delivery fails.
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)
  */
 function isAccessLogTarget(stack: StackGraph, bucket: PolicyResource): boolean {
     return stack.referrersOf(bucket, AWS.bucketLoggings, "targetBucket").length > 0;
@@ -52,7 +54,7 @@ function isAccessLogTarget(stack: StackGraph, bucket: PolicyResource): boolean {
 export const s3SseKms = stackPolicy<SseConfig>({
     name: "s3-sse-kms",
     summary: "Every S3 bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse), optionally with a customer managed key; "
-        + "a bucket that receives server access logs uses SSE-S3 (AES256), the only default encryption log delivery supports.",
+        + "a bucket that receives server access logs uses a customer managed key (or SSE-S3): log delivery cannot use aws/s3.",
     enforcementLevel: "mandatory",
     severity: "high",
     equivalents: { checkov: ["CKV_AWS_145"], cdkNag: ["NIST.800.53.R5-S3DefaultEncryptionKMS"], securityHub: ["S3.17"] },
@@ -67,10 +69,11 @@ export const s3SseKms = stackPolicy<SseConfig>({
             const rules = defaultEncryptionsOf(stack, bucket);
             if (isAccessLogTarget(stack, bucket)) {
                 for (const rule of rules) {
-                    if (rule.sseAlgorithm !== UNKNOWN && rule.sseAlgorithm !== "AES256") {
-                        report(`${describe(bucket)} receives S3 server access logs but is encrypted with ${JSON.stringify(rule.sseAlgorithm)} `
-                            + `(in ${describe(rule.holder)}): S3 delivers access logs only to buckets whose default encryption is SSE-S3; `
-                            + "set sseAlgorithm to \"AES256\".", rule.holder);
+                    const awsManaged = isKmsAlgorithm(rule.sseAlgorithm) && customerKeyProblem(rule.kmsMasterKeyId) !== undefined;
+                    if (rule.sseAlgorithm !== UNKNOWN && rule.sseAlgorithm !== "AES256" && (!isKmsAlgorithm(rule.sseAlgorithm) || awsManaged)) {
+                        report(`${describe(bucket)} receives S3 server access logs but its default encryption (${describe(rule.holder)}) `
+                            + `is ${JSON.stringify(rule.sseAlgorithm)} without a customer managed key: log delivery cannot use an AWS `
+                            + "managed key; use a customer managed key whose policy admits logging.s3.amazonaws.com, or SSE-S3 (AES256).", rule.holder);
                     }
                 }
                 continue;

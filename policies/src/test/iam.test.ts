@@ -94,11 +94,15 @@ describe("iam-resource-level-actions-scoped (AWS's Service Authorization Referen
         // xray:Put* reaches only wildcard-only actions of X-Ray plus PutResourcePolicy? No: every xray:Put* is wildcard-only.
         assert.deepEqual(await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "xray:PutT*", Resource: "*" })), []);
     });
-    test("flags a wildcard-only action granted on an ARN (it never matches), as the approval callback did", async () => {
+    test("flags a wildcard-only action granted on an ARN (it never matches)", async () => {
         const [message, ...rest] = await runOnResource(iamResourceLevelActionsScoped, rolePolicy(
-            { Effect: "Allow", Action: "states:SendTaskSuccess", Resource: "arn:aws:states:us-east-1:1:stateMachine:wf" }));
+            { Effect: "Allow", Action: "xray:PutTraceSegments", Resource: "arn:aws:xray:us-east-1:1:group/g" }));
         assert.equal(rest.length, 0);
-        assert.match(message, /allows states:SendTaskSuccess only on arn:aws:states:us-east-1:1:stateMachine:wf, but AWS authorizes states:SendTaskSuccess only on Resource "\*": the grant never matches/);
+        assert.match(message, /allows xray:PutTraceSegments only on arn:aws:xray:us-east-1:1:group\/g, but AWS authorizes xray:PutTraceSegments only on Resource "\*": the grant never matches/);
+    });
+    test("accepts Step Functions' task callbacks on the state machine ARN (AWS evaluates them there, despite the reference)", async () => {
+        assert.deepEqual(await runOnResource(iamResourceLevelActionsScoped, rolePolicy(
+            { Effect: "Allow", Action: ["states:SendTaskSuccess", "states:SendTaskFailure"], Resource: "arn:aws:states:us-east-1:1:stateMachine:wf" })), []);
     });
     test("flags an action name that does not exist", async () => {
         assert.match((await runOnResource(iamResourceLevelActionsScoped, rolePolicy({ Effect: "Allow", Action: "sqs:SendMessages", Resource: "arn:aws:sqs:us-east-1:1:q" })))[0],

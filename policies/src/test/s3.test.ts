@@ -78,10 +78,10 @@ describe("s3-tls-only", () => {
 });
 
 describe("s3-sse-kms: server access log buckets", () => {
-    function logTarget(sseAlgorithm: string) {
+    function logTarget(sseAlgorithm: string, kmsMasterKeyId?: string) {
         const g = new GraphBuilder("test");
         const logs = g.add(AWS.buckets[0], "access-logs", {});
-        g.add(AWS.bucketEncryptions[0], "access-logs-sse", { bucket: logs.physicalName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] },
+        g.add(AWS.bucketEncryptions[0], "access-logs-sse", { bucket: logs.physicalName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId } }] },
             { bucket: [logs] });
         const data = g.add(AWS.buckets[0], "data", {});
         g.add(AWS.bucketEncryptions[0], "data-sse", { bucket: data.physicalName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
@@ -92,9 +92,12 @@ describe("s3-sse-kms: server access log buckets", () => {
     test("accepts SSE-S3 on a bucket S3 delivers access logs to (the only encryption log delivery supports)", async () => {
         assert.deepEqual(await runOnGraph(s3SseKms, logTarget("AES256")), []);
     });
-    test("flags SSE-KMS there: log delivery would fail", async () => {
+    test("accepts a customer managed key there (its grant to the logging service is access-along-edges' to check)", async () => {
+        assert.deepEqual(await runOnGraph(s3SseKms, logTarget("aws:kms", "arn:aws:kms:us-east-1:123456789012:key/k")), []);
+    });
+    test("flags SSE-KMS with the AWS managed key there: log delivery cannot use it", async () => {
         const [r] = await runOnGraph(s3SseKms, logTarget("aws:kms"));
         assert.equal(r.resource, "access-logs-sse");
-        assert.match(r.message, /receives S3 server access logs but is encrypted with "aws:kms".*set sseAlgorithm to "AES256"/);
+        assert.match(r.message, /receives S3 server access logs but its default encryption .* is "aws:kms" without a customer managed key/);
     });
 });
