@@ -14,6 +14,10 @@ import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.infer.ComponentAnalyzer;
 import com.pulumi.resources.ResourceArgs;
 import dev.edp.pattern.EventDrivenPattern;
+import dev.edp.pattern.EventDrivenPatternArgs;
+import dev.edp.pattern.config.Environment;
+import dev.edp.pattern.config.PatternSettings.Kind;
+import dev.edp.pattern.inputs.ConsumerArgs;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -21,6 +25,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,7 +39,8 @@ import java.util.TreeMap;
  * static fields of the Args classes are not properties; every resource, type and property carries its javadoc as
  * description; a property whose Java field is an {@code Output<T>} is an input, not {@code plain}; object types are
  * named after the field that holds them ({@code alarms} → {@code Alarms}, so TypeScript reads {@code AlarmsArgs},
- * not the inference's {@code Alarm}); and each language's package name is set.
+ * not the inference's {@code Alarm}); a value that is one of a set (the environment, a consumer's kind) is an
+ * enum; and each language's package name is set.
  */
 public final class PackageSchema {
 
@@ -76,6 +82,23 @@ public final class PackageSchema {
         return schema.deepCopy();
     }
 
+    /**
+     * Properties whose value is one of a set, as schema enums: the set is the pattern's own Java enum (so a new
+     * kind or environment reaches every SDK with no edit here); the key is the Args class and field.
+     */
+    private static final Map<String, EnumType> ENUMS = Map.of(
+            EventDrivenPatternArgs.class.getName() + "#environment",
+            new EnumType("Environment", Environment.class, ids(Environment.values(), Environment::id)),
+            ConsumerArgs.class.getName() + "#kind",
+            new EnumType("ConsumerKind", Kind.class, ids(Kind.values(), Kind::id)));
+
+    private record EnumType(String name, Class<?> javaEnum, List<String> values) {
+    }
+
+    private static <E> List<String> ids(E[] values, java.util.function.Function<E, String> id) {
+        return java.util.Arrays.stream(values).map(id).toList();
+    }
+
     /** The steps, over one inferred schema. */
     private static final class Mending {
         private final String packageName;
@@ -83,6 +106,7 @@ public final class PackageSchema {
         /** Inferred type token → (Args class, the name it gets). */
         private final Map<String, Class<?>> classByToken = new LinkedHashMap<>();
         private final Map<String, String> renamed = new TreeMap<>();
+        private final Map<String, EnumType> enums = new TreeMap<>();
 
         Mending(String packageName, JavadocIndex javadoc) {
             this.packageName = packageName;
@@ -115,6 +139,7 @@ public final class PackageSchema {
                 }
                 mendedTypes.set(renamed.getOrDefault(entry.getKey(), entry.getKey()), spec);
             }
+            enums.forEach((name, e) -> mendedTypes.set(packageName + ":index:" + name, enumSpec(e)));
             inferred.set("types", mendedTypes);
             rewriteRefs(inferred);
             inferred.put("description", "EDP: a production-grade event-driven architecture on AWS as one component:"
@@ -126,6 +151,16 @@ public final class PackageSchema {
                     .add("category/cloud").add("kind/component"));
             inferred.set("language", languages());
             return inferred;
+        }
+
+        private ObjectNode enumSpec(EnumType e) {
+            ObjectNode spec = JSON.createObjectNode().put("type", "string");
+            javadoc.ofClass(e.javaEnum()).ifPresent(d -> spec.put("description", d));
+            ArrayNode values = spec.putArray("enum");
+            for (String value : e.values()) {
+                values.addObject().put("name", capitalize(value)).put("value", value);
+            }
+            return spec;
         }
 
         /** Each language's package name, as its SDK is published (README: "Use it from other languages"). */
@@ -153,6 +188,12 @@ public final class PackageSchema {
                 }
                 ObjectNode property = (ObjectNode) entry.getValue();
                 describe(type, field).ifPresent(d -> property.put("description", d));
+                EnumType enumType = ENUMS.get(type.getName() + "#" + field.getName());
+                if (enumType != null) {
+                    property.remove("type");
+                    property.put("$ref", TYPES_REF + packageName + ":index:" + enumType.name());
+                    enums.put(enumType.name(), enumType);
+                }
                 if (Output.class.isAssignableFrom(field.getType())) {
                     unplain(property);
                 }

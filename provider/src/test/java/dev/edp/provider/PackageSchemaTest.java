@@ -63,6 +63,17 @@ class PackageSchemaTest {
     }
 
     @Test
+    void aValueOneOfASetIsAnEnumOfThePatternsOwnValues() {
+        assertThat(component.at("/inputProperties/environment/$ref").asText()).isEqualTo("#/types/edp:index:Environment");
+        assertThat(schema.at("/types/edp:index:Environment/enum").findValuesAsText("value"))
+                .containsExactly("dev", "staging", "prod");
+        assertThat(schema.at("/types/edp:index:Consumer/properties/kind/$ref").asText())
+                .isEqualTo("#/types/edp:index:ConsumerKind");
+        assertThat(schema.at("/types/edp:index:ConsumerKind/enum").findValuesAsText("value"))
+                .containsExactly("queue", "function", "workflow", "topic", "bus");
+    }
+
+    @Test
     void everyLanguageHasItsPackageName() {
         assertThat(schema.at("/language/nodejs/packageName").asText()).isEqualTo("@edp-dev/edp");
         assertThat(schema.at("/language/python/packageName").asText()).isEqualTo("pulumi_edp");
