@@ -6,8 +6,8 @@
 #   3. edp-sdkgen (pkg/v3's code generators) writes the TypeScript, Python and Go SDKs from it;
 #   4. each compiles: `tsc --noEmit` against @pulumi/pulumi, `import pulumi_edp` with pulumi from PyPI after
 #      `pip install` of the SDK, `go vet` against sdk/v3 (versions pinned in tools/sdk-check/);
-#   5. the examples: examples/typescript type-checked with the SDK (and the provider's Construct test inputs with
-#      it), examples/python run under Pulumi's Python mocks, examples/yaml checked against the schema.
+#   5. the examples: examples/typescript type-checked with the SDK, examples/python run under Pulumi's Python mocks,
+#      examples/yaml and the provider's Construct test inputs checked against the schema.
 # Prints one line per step with its time; exits non-zero naming the step that failed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -55,7 +55,7 @@ for name in ("EventDrivenPattern", "EventDrivenPatternArgs", "ConsumerArgs", "Al
 }
 check_python_example() { "$CHECK/python/.venv/bin/python" "$CHECK/python/run_example.py" examples/python; }
 check_yaml_example() { "$CHECK/python/.venv/bin/python" "$CHECK/yaml_example.py" "$OUT/schema.json" examples/yaml/Pulumi.yaml; }
-# tsc checks the Construct inputs' types, but a JSON import escapes excess-property checks: names checked here.
+# The Construct test's inputs, as a TypeScript program sends them: every name, type and enum value in the schema.
 check_construct_inputs() {
   "$CHECK/python/.venv/bin/python" "$CHECK/yaml_example.py" "$OUT/schema.json" \
     --inputs provider/src/test/resources/construct/typescript-inputs.json
@@ -71,7 +71,7 @@ step "SDK generation (nodejs, python, go)" gen_sdks
 step "TypeScript SDK: tsc --noEmit" check_nodejs
 step "Python SDK: pip install + import" check_python
 step "Go SDK: go vet" check_go
-step "examples/typescript and the Construct inputs: tsc against the SDK" check_typescript_example
+step "examples/typescript: tsc against the SDK" check_typescript_example
 step "examples/python under Pulumi's Python mocks" check_python_example
 step "examples/yaml against the schema" check_yaml_example
-step "the Construct test's inputs: every name in the schema" check_construct_inputs
+step "the Construct test's inputs against the schema" check_construct_inputs

@@ -1,5 +1,6 @@
 """Checks a Pulumi YAML program against the edp package schema: every resource of an edp type names a resource
-the schema has, and every property path under it exists in the schema's types (Pulumi YAML would refuse the rest).
+the schema has, every property path under it exists in the schema's types, and each value has its property's type
+(string, number, boolean, one of an enum's values): what Pulumi YAML would refuse.
 With --inputs, checks a JSON object of the component's inputs the same way (the Construct test's inputs).
 
     python yaml_example.py SCHEMA_JSON PULUMI_YAML
@@ -18,6 +19,15 @@ def check(value, spec, types, path, problems):
     if isinstance(value, dict) and any(k.startswith("fn::") for k in value):
         return  # a Pulumi YAML function (fn::fileArchive, ...): its value is the function's
     kind = spec.get("type")
+    if "enum" in spec:
+        allowed = [e["value"] for e in spec["enum"]]
+        if value not in allowed:
+            problems.append(f"{path}: {value!r} is not one of {allowed}")
+        return
+    primitive = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}.get(kind)
+    if primitive and not isinstance(value, primitive) or kind in ("integer", "number") and isinstance(value, bool):
+        problems.append(f"{path}: expected {kind}, got {type(value).__name__} {value!r}")
+        return
     if kind == "array":
         if not isinstance(value, list):
             problems.append(f"{path}: expected a list")

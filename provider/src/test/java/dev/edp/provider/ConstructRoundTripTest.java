@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link EdpProvider#construct} calls), and build the same graph,
  * resource for resource and input for input, as the Java builders with the same settings.
  *
- * <p>The inputs file is the TypeScript side's: {@code tools/pulumi/check-package.sh} type-checks it against the
- * generated SDK's {@code EventDrivenPatternArgs} (tsc), so a field the schema does not have fails there.
+ * <p>The inputs file is the TypeScript side's: {@code tools/pulumi/check-package.sh} checks its names, types and
+ * enum values against the package schema the SDKs are generated from, so a field the schema lacks fails there.
  */
 class ConstructRoundTripTest {
 
