@@ -73,8 +73,11 @@ public final class PatternFunction {
 
         Role role = new Role(ctx.name(spec.purpose(), "role"), RoleArgs.builder()
                 .description("Runs the EDP " + spec.purpose() + " function")
+                // aws:SourceAccount: only this account's functions may assume it (AWS's confused-deputy guidance;
+                // Lambda sets the key when it assumes an execution role, as for the pattern's other service roles).
                 .assumeRolePolicy(PolicyDocument.of(Statement.allow("sts:AssumeRole")
-                        .forService("lambda.amazonaws.com")).toJson())
+                        .forService("lambda.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", ctx.accountId())).toJson())
                 .tags(ctx.tags())
                 .build(), ctx.options());
 
