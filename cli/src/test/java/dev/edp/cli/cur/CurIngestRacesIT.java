@@ -151,7 +151,10 @@ class CurIngestRacesIT extends OnMoto {
             }
         });
         assertThatThrownBy(() -> ingest(aws.s3, dying, Clock.systemUTC()).ingest(v1)).hasMessageContaining("injected");
-        assertThat(pipeline.totals().day(DAY1)).as("two groups moved before the crash").hasSize(2);
+        // The moves run 4 at a time, so which of the other three finished before the crash varies: the move is
+        // left partial (some of V1's four groups moved, not all), whichever they are.
+        int moved = pipeline.totals().day(DAY1).size() + pipeline.totals().day(DAY2).size();
+        assertThat(moved).as("groups of V1 moved before the crash").isBetween(1, 3);
 
         CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,16\n", "02");
         Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(11));
