@@ -59,6 +59,28 @@ public final class CurAggregator {
     }
 
     /**
+     * {@link #add(String, String, String, String, long)} of fields given as UTF-8 bytes, well-formed:
+     * {@code bytes[from[i], to[i])} for i = 0 cost, 1 usage start, 2 account, 3 product code. The same checks, in the
+     * same order, with the same messages; what {@link CurReader} calls per line item, making no String, no BigDecimal
+     * and no key object for an amount of up to 18 digits, a known usage start and an existing group.
+     */
+    void add(byte[] bytes, int[] from, int[] to, long line) {
+        if (!amount.parseFast(bytes, from[0], to[0]) || amount.unstorable() != null) {
+            parseAmount(RawText.string(bytes, from[0], to[0]), line); // fails with the message, or takes BigDecimal
+        }
+        int day = dates.utcDay(bytes, from[1], to[1]);
+        if (day < 0) {
+            throw new CurFormatException(file, line, layout.usageStart() + " '"
+                    + clip(RawText.string(bytes, from[1], to[1])) + "' is not a timestamp");
+        }
+        if (groups.add(day, bytes, from[2], to[2], bytes, from[3], to[3], amount, line)) {
+            checkSortKey(RawText.string(bytes, from[2], to[2]), RawText.string(bytes, from[3], to[3]), line);
+        }
+        lineItems++;
+        lastLine = line;
+    }
+
+    /**
      * The totals so far. A total DynamoDB cannot hold fails with a {@link CurFormatException} naming its group and
      * the line of the group's last line item; the file's total (the head's) names the last line item of the file.
      */

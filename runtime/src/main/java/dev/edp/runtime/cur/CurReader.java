@@ -19,10 +19,11 @@ import java.util.zip.ZipException;
  * or without a byte-order mark, any line endings, RFC 4180 quoting (commas, quotes and line breaks inside fields),
  * amounts in scientific notation, either {@link CurLayout}, any other columns in any order.
  *
- * <p>Parsing is {@link CsvScanner}'s, straight from the bytes, making a {@code String} of the four needed fields of
- * a row and of nothing else: a report has 40 to 200 columns, and materialising all of them was what held
+ * <p>Parsing is {@link CsvScanner}'s, straight from the bytes, handing the four needed fields of a row to the
+ * {@link CurAggregator} as bytes: a report has 40 to 200 columns, and materialising all of them was what held
  * commons-csv, the first parser, at 2.4 times the Python peer at best; decoding every byte to a char held FastCSV,
- * the second, at half DuckDB's speed (docs/benchmarks.md, "CUR parser").
+ * the second, at half DuckDB's speed; a String per needed field and its hash were the next cost (docs/benchmarks.md,
+ * issue 16). A gzip report is inflated on a second thread when there is a second core ({@link ReadAhead}).
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
@@ -39,8 +40,12 @@ public final class CurReader {
     /** Reads and sums the whole stream; {@code file} names it in errors. The caller closes the stream. */
     public static CurAggregation aggregate(String file, InputStream in) throws IOException {
         LineItems rows = new LineItems(file);
-        CsvScanner scanner = new CsvScanner(bytes(file, in));
-        try {
+        InputStream bytes = bytes(file, in);
+        if (bytes instanceof Gzip && ReadAhead.WORTH_IT) {
+            bytes = new ReadAhead(bytes); // inflation on a second core, beside the parser
+        }
+        CsvScanner scanner = new CsvScanner(bytes);
+        try (ReadAhead ignored = bytes instanceof ReadAhead ahead ? ahead : null) {
             scanner.scan(rows, rows::slots, 4);
         } catch (CsvScanner.MalformedException e) {
             String reason = e.notUtf8 ? "not UTF-8 text (invalid bytes at or after this line)"
@@ -108,9 +113,9 @@ public final class CurReader {
         }
 
         @Override
-        public void row(String[] fields, int fieldCount, long line) {
+        public void row(byte[] bytes, int[] from, int[] to, int fieldCount, long line) {
             columns.requireFields(file, fieldCount, line);
-            aggregator.add(fields[0], fields[1], fields[2], fields[3], line);
+            aggregator.add(bytes, from, to, line);
         }
 
         CurAggregation result() {

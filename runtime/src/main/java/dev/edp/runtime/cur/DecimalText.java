@@ -1,6 +1,7 @@
 package dev.edp.runtime.cur;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One amount read from its text, exactly as {@code new BigDecimal(text)} reads it (same value, same scale, same
@@ -34,42 +35,30 @@ final class DecimalText {
 
     /** Reads {@code text}; throws NumberFormatException when it is not a number. */
     void parse(String text) {
-        if (!parseFast(text)) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (!parseFast(bytes, 0, bytes.length)) {
             big = new BigDecimal(text);
         }
     }
 
     /**
-     * Why DynamoDB cannot store the amount last parsed ({@link Amounts#unstorable}), or null. Two comparisons for
-     * the amounts of real reports; a BigDecimal only for a scale outside {@link #MIN_STORABLE_SCALE} to
-     * {@link #MAX_STORABLE_SCALE} or an amount that took the slow path.
+     * Reads the UTF-8 text {@code bytes[from, to)} if it takes the fast path (returns true); else changes nothing
+     * and returns false, and the caller reads the text with {@link #parse(String)}. What {@link CurReader} calls per
+     * line item: no String, no BigDecimal.
      */
-    String unstorable() {
-        if (big == null && scale >= MIN_STORABLE_SCALE && scale <= MAX_STORABLE_SCALE) {
-            return null;
-        }
-        return Amounts.unstorable(value());
-    }
-
-    /** The value as a BigDecimal (for tests and messages; the hot path reads the fields). */
-    BigDecimal value() {
-        return big != null ? big : BigDecimal.valueOf(unscaled, scale);
-    }
-
-    private boolean parseFast(String text) {
-        int length = text.length();
-        int i = 0;
+    boolean parseFast(byte[] bytes, int from, int to) {
+        int i = from;
         boolean negative = false;
-        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
+        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
             i++;
         }
         long digits = 0;
         int count = 0;
         int fraction = 0;
         boolean point = false;
-        for (; i < length; i++) {
-            char c = text.charAt(i);
+        for (; i < to; i++) {
+            int c = bytes[i];
             if (c >= '0' && c <= '9') {
                 if (++count > MAX_FAST_DIGITS) {
                     return false;
@@ -88,22 +77,22 @@ final class DecimalText {
             return false;
         }
         int exponent = 0;
-        if (i < length) {
-            char c = text.charAt(i++);
+        if (i < to) {
+            int c = bytes[i++];
             if (c != 'e' && c != 'E') {
                 return false;
             }
             boolean negativeExponent = false;
-            if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-                negativeExponent = text.charAt(i) == '-';
+            if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+                negativeExponent = bytes[i] == '-';
                 i++;
             }
-            int exponentDigits = length - i;
+            int exponentDigits = to - i;
             if (exponentDigits == 0 || exponentDigits > MAX_EXPONENT_DIGITS) {
                 return false;
             }
-            for (; i < length; i++) {
-                c = text.charAt(i);
+            for (; i < to; i++) {
+                c = bytes[i];
                 if (c < '0' || c > '9') {
                     return false;
                 }
@@ -117,5 +106,22 @@ final class DecimalText {
         scale = fraction - exponent;
         big = null;
         return true;
+    }
+
+    /**
+     * Why DynamoDB cannot store the amount last parsed ({@link Amounts#unstorable}), or null. Two comparisons for
+     * the amounts of real reports; a BigDecimal only for a scale outside {@link #MIN_STORABLE_SCALE} to
+     * {@link #MAX_STORABLE_SCALE} or an amount that took the slow path.
+     */
+    String unstorable() {
+        if (big == null && scale >= MIN_STORABLE_SCALE && scale <= MAX_STORABLE_SCALE) {
+            return null;
+        }
+        return Amounts.unstorable(value());
+    }
+
+    /** The value as a BigDecimal (for tests and messages; the hot path reads the fields). */
+    BigDecimal value() {
+        return big != null ? big : BigDecimal.valueOf(unscaled, scale);
     }
 }
