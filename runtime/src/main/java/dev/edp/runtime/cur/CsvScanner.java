@@ -35,6 +35,11 @@ final class CsvScanner {
     private static final int WARM_UP_BYTES = 4 << 20;
     private static final int WARM_UP_READ = 4 << 10;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long COMMAS = LOW_BITS * ',';
+    private static final long QUOTES = LOW_BITS * '"';
+    private static final long LFS = LOW_BITS * '\n';
+    private static final long CRS = LOW_BITS * '\r';
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
@@ -199,9 +204,7 @@ final class CsvScanner {
                 }
                 kind = escapes ? ESCAPED : QUOTED;
             } else {
-                while (p < valid && (CLASSES[buf[p] & 0xff] & FIELD_END) == 0) {
-                    p++;
-                }
+                p = next(buf, p, valid, COMMAS, FIELD_END);
                 if (p >= valid && !inputEnded(startLine)) {
                     return -1;
                 }
@@ -259,9 +262,7 @@ final class CsvScanner {
         byte[] buf = buffer;
         int valid = this.valid;
         while (true) {
-            while (p < valid && (CLASSES[buf[p] & 0xff] & SKIP_STOP) == 0) {
-                p++;
-            }
+            p = next(buf, p, valid, QUOTES, SKIP_STOP);
             if (p >= valid) {
                 return inputEnded(startLine) ? p : -1; // the end of the input ends the record
             }
@@ -291,6 +292,33 @@ final class CsvScanner {
             }
             return end;
         }
+    }
+
+    /**
+     * The first byte in {@code buf[p, valid)} that is a line break or {@code stop} (every byte of which is the other
+     * byte sought, a comma or a quote), or {@code valid}: eight bytes a step (SWAR), then one at a time.
+     * {@code stopClass} is that set's bit in {@link #CLASSES}.
+     */
+    private static int next(byte[] buf, int p, int valid, long stop, byte stopClass) {
+        for (; p + 8 <= valid; p += 8) {
+            long word = (long) LONGS.get(buf, p);
+            long found = zeroBytes(word ^ stop) | zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (p < valid && (CLASSES[buf[p] & 0xff] & stopClass) == 0) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} that is zero, and possibly of bytes above the first zero one (a borrow):
+     * so the lowest bit set is exact, which is all the callers read.
+     */
+    private static long zeroBytes(long x) {
+        return (x - LOW_BITS) & ~x & HIGH_BITS;
     }
 
     /** Whether the quoted field {@link #quoted} read last held doubled quotes. */
