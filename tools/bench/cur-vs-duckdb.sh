@@ -13,8 +13,7 @@
 #   - DuckDB (tools/bench/.venv, duckdb pinned in tools/bench/requirements.txt) SET threads=1, DECIMAL(38,10) sums;
 #   - gzip -dc of the .csv.gz; the Python peer (csv.DictReader + Decimal) on the .csv, first round only.
 # The AppCDS archive is made first by a training run of the same jar on a small report (-XX:ArchiveClassesAtExit),
-# as a deployment would ship it; CDS=0 measures without one, and an archive beside the jar (edp-cli.jsa) is used as
-# is. SKIP_PYTHON=1 leaves the Python peer out.
+# as a deployment would ship it; CDS=0 measures without one. SKIP_PYTHON=1 leaves the Python peer out.
 # Every output is compared with edp's (byte for byte); then the medians, and a table of issue 16's goals: each
 # goal, its ratio (the other's median time / edp's: above 1 means edp is faster) and whether it is met.
 # Files deleted at the end.
@@ -25,7 +24,6 @@ SIZE="${2:-528MB}"
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/edp-cur-duckdb.XXXXXX")"
 trap 'rm -rf "$DIR"' EXIT
 JAR="${EDP_CLI_JAR:-cli/target/edp-cli.jar}"
-ARCHIVE="${JAR%.jar}.jsa"
 VENV=tools/bench/.venv
 if [[ ! -x "$VENV/bin/python" ]]; then
   python3 -m venv "$VENV"
@@ -37,11 +35,12 @@ JAVA=(java -Xmx64m -XX:+UseSerialGC)
 java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
 gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
 if [[ "${CDS:-1}" != 0 ]]; then
-  if [[ ! -f "$ARCHIVE" ]]; then # the training run: the fast path's classes on a small report (gzip loads them all)
-    ARCHIVE="$DIR/edp-cli.jsa"
-    head -c 2000000 "$DIR/r.csv" | sed '$d' | gzip -c > "$DIR/train.csv.gz"
-    "${JAVA[@]}" -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" cur aggregate "$DIR/train.csv.gz" > /dev/null 2>&1
-  fi
+  # The training run: the fast path's classes on a small report (gzip loads them all). The archive holds the jar's
+  # path, size and time, so it is made anew each run; the JVM's warnings go to stderr, never into the outputs.
+  ARCHIVE="$DIR/edp-cli.jsa"
+  head -c 2000000 "$DIR/r.csv" | sed '$d' | gzip -c > "$DIR/train.csv.gz"
+  JAVA+=(-Xlog:disable -Xlog:all=warning:stderr)
+  "${JAVA[@]}" -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" cur aggregate "$DIR/train.csv.gz" > /dev/null
   JAVA+=(-XX:SharedArchiveFile="$ARCHIVE")
 fi
 echo "## edp JVM: ${JAVA[*]}"
