@@ -11,6 +11,8 @@
 #     with C2 (the JVM's default) and with C1 only (-XX:TieredStopAtLevel=1, Lambda's default);
 #   - DuckDB (tools/bench/.venv, duckdb pinned in tools/bench/requirements.txt) SET threads=1, DECIMAL(38,10) sums;
 #   - gzip -dc of the .csv.gz; the Python peer (csv.DictReader + Decimal) on the .csv.
+#   - Parquet: the same line items as a CUR 2.0 Parquet file (edp cur generate --format parquet: costs DOUBLE, dates
+#     TIMESTAMP, Snappy), read by edp (C2 and C1) and by DuckDB (read_parquet, same DECIMAL(38,10) sums).
 # Every output is compared with edp's (byte for byte); then the medians are printed. Files deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,8 +33,10 @@ JAVA=(java -Xmx64m -XX:+UseSerialGC)
 
 java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
 gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
+# The same seed, so the same line items, under CUR 2.0's column names.
+java -jar "$JAR" cur generate --size "$SIZE" --tags 0 --layout CUR2 --format parquet "$DIR/r.parquet"
 echo "## $(nproc) CPUs, $(java -version 2>&1 | head -1), $("$VENV/bin/python" -c 'import duckdb; print("duckdb", duckdb.__version__)'), $(gzip --version | head -1)"
-echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes"
+echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes; .parquet $(stat -c %s "$DIR/r.parquet") bytes"
 
 run() { # name out command...
   local name=$1 out=$2; shift 2
@@ -46,8 +50,11 @@ variants() {
   run duckdb-csv "$DIR/duckdb.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv"
   run duckdb-gz "$DIR/duckdb.gz.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv.gz"
   run gzip-dc /dev/null gzip -dc "$DIR/r.csv.gz"
+  run edp-parquet "$DIR/edp.parquet.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.parquet"
+  run duckdb-parquet "$DIR/duckdb.parquet.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.parquet"
   run edp-c1-csv "$DIR/edp-c1.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-c1-gz "$DIR/edp-c1.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  run edp-c1-parquet "$DIR/edp-c1.parquet.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.parquet"
   if [[ -n "${BEFORE_JAR:-}" ]]; then
     run before-csv "$DIR/before.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv"
     run before-gz "$DIR/before.gz.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv.gz"
@@ -61,10 +68,10 @@ for round in $(seq 1 "$ROUNDS"); do
   variants "$round"
 done
 echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for out in edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv python.csv ${BEFORE_JAR:+before.csv before.gz.csv}; do
+for out in edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv python.csv ${BEFORE_JAR:+before.csv before.gz.csv}; do
   cmp -s "$DIR/edp.csv" "$DIR/$out" || { echo "outputs DIFFER: edp.csv and $out (last round's)"; diff "$DIR/edp.csv" "$DIR/$out" | head -20; exit 1; }
 done
-echo "outputs: edp (.csv, .csv.gz, C1), DuckDB (.csv, .csv.gz) and Python identical ($(($(wc -l < "$DIR/edp.csv") - 1)) groups)"
+echo "outputs: edp (.csv, .csv.gz, .parquet, C1), DuckDB (.csv, .csv.gz, .parquet) and Python identical ($(($(wc -l < "$DIR/edp.csv") - 1)) groups)"
 python3 - "$DIR/results" <<'PY'
 import statistics, sys
 runs = {}
@@ -72,16 +79,17 @@ for line in open(sys.argv[1]):
     name, *fields = line.split()
     values = dict(f.split("=") for f in fields)
     runs.setdefault(name, []).append((float(values["wall"]), float(values["cpu"]), int(values["rss_kb"])))
-print(f"{'variant':<12} {'runs':>4} {'wall min / median / max':>24} {'CPU min / median / max':>24} {'peak RSS MiB':>13}")
+print(f"{'variant':<14} {'runs':>4} {'wall min / median / max':>24} {'CPU min / median / max':>24} {'peak RSS MiB':>13}")
 for name, values in runs.items():
     walls = sorted(v[0] for v in values)
     cpus = sorted(v[1] for v in values)
-    print(f"{name:<12} {len(values):>4} {walls[0]:>8.2f} {statistics.median(walls):>7.2f} {walls[-1]:>7.2f} "
+    print(f"{name:<14} {len(values):>4} {walls[0]:>8.2f} {statistics.median(walls):>7.2f} {walls[-1]:>7.2f} "
           f"{cpus[0]:>8.2f} {statistics.median(cpus):>7.2f} {cpus[-1]:>7.2f} {max(v[2] for v in values) / 1024:>13.0f}")
 wall = {n: statistics.median(v[0] for v in vs) for n, vs in runs.items()}
 cpu = {n: statistics.median(v[1] for v in vs) for n, vs in runs.items()}
 pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"),
-         ("edp-c1-gz", "duckdb-gz"), ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc")]
+         ("edp-c1-gz", "duckdb-gz"), ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc"),
+         ("edp-parquet", "duckdb-parquet"), ("edp-c1-parquet", "duckdb-parquet"), ("edp-parquet", "edp-gz")]
 for a, b in pairs:
     if a in wall and b in wall:
         print(f"{a} against {b}: {wall[b] / wall[a]:.2f}x by median wall, {cpu[b] / cpu[a]:.2f}x by median CPU "
