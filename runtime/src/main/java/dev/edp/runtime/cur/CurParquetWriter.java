@@ -26,7 +26,8 @@ import java.util.List;
  * {@code double}, dates {@code timestamp}, the rest {@code string}), or with costs as DECIMAL: for the generator
  * ({@code edp cur generate --format parquet}), the benchmarks and the tests, which compare a Parquet report with the
  * CSV of the same line items. Every column is optional (a null is an empty CSV field); dictionary encoding on, as
- * writers do.
+ * writers do. Not for the Lambda: its jar keeps only the Hadoop classes parquet-hadoop's <em>reader</em> links
+ * (runtime/pom.xml), so the writer runs where the whole Hadoop jars are (the CLI, the tests).
  */
 public final class CurParquetWriter implements Closeable {
 

@@ -208,6 +208,14 @@ class CurParquetTest {
         assertThat(message(() -> read(file))).startsWith("parquet: line 1: missing cost column");
     }
 
+    @Test
+    void primingReadsTheReportShippedInTheJar() throws IOException {
+        CurAggregation primed = CurParquet.prime("s3://edp-priming/priming.parquet");
+
+        assertThat(primed.lineItems()).isEqualTo(2);
+        assertThat(primed.grandTotal()).isEqualByComparingTo("1.498");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private Path parquet(CurLayout layout, Kind costKind, List<Item> items, CompressionCodecName codec) throws IOException {

@@ -37,6 +37,8 @@ class LambdaJarParquetIT {
         assertThat(jar).exists();
         try (URLClassLoader lambda = new URLClassLoader(new URL[]{jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Method aggregate = lambda.loadClass(CurReader.class.getName()).getMethod("aggregate", String.class, InputStream.class);
+            Object primed = lambda.loadClass(CurParquet.class.getName()).getMethod("prime", String.class).invoke(null, "priming");
+            assertThat(primed.getClass().getMethod("lineItems").invoke(primed)).isEqualTo(2L);
             for (CompressionCodecName codec : List.of(CompressionCodecName.SNAPPY, CompressionCodecName.GZIP,
                     CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW, CompressionCodecName.UNCOMPRESSED)) {
                 byte[] report = report(codec);
