@@ -102,8 +102,9 @@ public final class CurParquet {
         try {
             reader = ParquetFileReader.open(new LocalInputFile(path), options);
         } catch (IOException | RuntimeException e) {
-            throw new CurFormatException(file, 1, "not a readable Parquet file (cut short, or not Parquet): "
-                    + e.getMessage(), e);
+            // The reader names the spool file; the message names the object instead.
+            String why = String.valueOf(e.getMessage()).replace(path.toString(), "the file");
+            throw new CurFormatException(file, 1, "not a readable Parquet file (cut short, or not Parquet): " + why, e);
         }
         try (reader) {
             rows.read(reader);
