@@ -14,6 +14,8 @@
 #   - gzip -dc of the .csv.gz; the Python peer (csv.DictReader + Decimal) on the .csv, first round only.
 # The AppCDS archive is made first by a training run of the same jar on a small report (-XX:ArchiveClassesAtExit),
 # as a deployment would ship it; CDS=0 measures without one. SKIP_PYTHON=1 leaves the Python peer out.
+#   - Parquet: the same line items as a CUR 2.0 Parquet file (edp cur generate --format parquet: costs DOUBLE, dates
+#     TIMESTAMP, Snappy), read by edp (C2 and C1) and by DuckDB (read_parquet, same DECIMAL(38,10) sums).
 # Every output is compared with edp's (byte for byte); then the medians, and a table of issue 16's goals: each
 # goal, its ratio (the other's median time / edp's: above 1 means edp is faster) and whether it is met.
 # Files deleted at the end.
@@ -34,6 +36,8 @@ JAVA=(java -Xmx64m -XX:+UseSerialGC)
 
 java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
 gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
+# The same seed, so the same line items, under CUR 2.0's column names.
+java -jar "$JAR" cur generate --size "$SIZE" --tags 0 --layout CUR2 --format parquet "$DIR/r.parquet"
 if [[ "${CDS:-1}" != 0 ]]; then
   # The training run: the fast path's classes on a small report (gzip loads them all). The archive holds the jar's
   # path, size and time, so it is made anew each run; the JVM's warnings go to stderr, never into the outputs.
@@ -45,7 +49,7 @@ if [[ "${CDS:-1}" != 0 ]]; then
 fi
 echo "## edp JVM: ${JAVA[*]}"
 echo "## $(nproc) CPUs, $(java -version 2>&1 | head -1), $("$VENV/bin/python" -c 'import duckdb; print("duckdb", duckdb.__version__)'), $(gzip --version | head -1)"
-echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes"
+echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes; .parquet $(stat -c %s "$DIR/r.parquet") bytes"
 
 run() { # name out command...
   local name=$1 out=$2; shift 2
@@ -60,8 +64,11 @@ variants() {
   run duckdb-csv "$DIR/duckdb.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv"
   run duckdb-gz "$DIR/duckdb.gz.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv.gz"
   run gzip-dc /dev/null gzip -dc "$DIR/r.csv.gz"
+  run edp-parquet "$DIR/edp.parquet.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.parquet"
+  run duckdb-parquet "$DIR/duckdb.parquet.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.parquet"
   run edp-c1-csv "$DIR/edp-c1.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-c1-gz "$DIR/edp-c1.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  run edp-c1-parquet "$DIR/edp-c1.parquet.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.parquet"
   if [[ -n "${BEFORE_JAR:-}" ]]; then
     run before-csv "$DIR/before.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv"
     run before-gz "$DIR/before.gz.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv.gz"
@@ -75,7 +82,7 @@ for round in $(seq 1 "$ROUNDS"); do
   variants "$round"
 done
 echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-OUTPUTS=(edp.gz.csv edp-1t.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv)
+OUTPUTS=(edp.gz.csv edp-1t.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv)
 [[ "${SKIP_PYTHON:-}" == 1 ]] || OUTPUTS+=(python.csv)
 [[ -z "${BEFORE_JAR:-}" ]] || OUTPUTS+=(before.csv before.gz.csv)
 for out in "${OUTPUTS[@]}"; do
@@ -89,17 +96,18 @@ for line in open(sys.argv[1]):
     name, *fields = line.split()
     values = dict(f.split("=") for f in fields)
     runs.setdefault(name, []).append((float(values["wall"]), float(values["cpu"]), int(values["rss_kb"])))
-print(f"{'variant':<12} {'runs':>4} {'wall min / median / max':>24} {'CPU min / median / max':>24} {'peak RSS MiB':>13}")
+print(f"{'variant':<14} {'runs':>4} {'wall min / median / max':>24} {'CPU min / median / max':>24} {'peak RSS MiB':>13}")
 for name, values in runs.items():
     walls = sorted(v[0] for v in values)
     cpus = sorted(v[1] for v in values)
-    print(f"{name:<12} {len(values):>4} {walls[0]:>8.2f} {statistics.median(walls):>7.2f} {walls[-1]:>7.2f} "
+    print(f"{name:<14} {len(values):>4} {walls[0]:>8.2f} {statistics.median(walls):>7.2f} {walls[-1]:>7.2f} "
           f"{cpus[0]:>8.2f} {statistics.median(cpus):>7.2f} {cpus[-1]:>7.2f} {max(v[2] for v in values) / 1024:>13.0f}")
 wall = {n: statistics.median(v[0] for v in vs) for n, vs in runs.items()}
 cpu = {n: statistics.median(v[1] for v in vs) for n, vs in runs.items()}
 pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-gz-1t", "duckdb-gz"),
          ("edp-gz-1t", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"), ("edp-c1-gz", "duckdb-gz"), ("edp-c1-gz", "gzip-dc"),
-         ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc")]
+         ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc"),
+         ("edp-parquet", "duckdb-parquet"), ("edp-c1-parquet", "duckdb-parquet"), ("edp-parquet", "edp-gz")]
 for a, b in pairs:
     if a in wall and b in wall:
         print(f"{a} against {b}: {wall[b] / wall[a]:.2f}x by median wall, {cpu[b] / cpu[a]:.2f}x by median CPU "

@@ -7,6 +7,9 @@ day, account, product code), and prints the same CSV as `edp cur aggregate` (amo
 outputs compare byte for byte. The usage day is the first 10 characters of a UTC (`Z`) timestamp, which is what the
 generated reports hold; other offsets are not handled here (edp's parser converts them).
 
+A `.parquet` FILE is read with read_parquet under CUR 2.0's column names (a TIMESTAMP usage start, taken in UTC,
+and a DOUBLE cost cast to DECIMAL(38,10): exact for amounts of at most 10 decimals, which the generator writes).
+
     tools/bench/.venv/bin/python tools/bench/cur_duckdb.py FILE > totals.csv
 """
 import sys
@@ -21,10 +24,23 @@ def plain(amount):
     return format(Decimal(amount).normalize(), "f")
 
 
+PARQUET = """
+    SELECT CAST(CAST(line_item_usage_start_date AS DATE) AS VARCHAR) AS usage_date,
+           line_item_usage_account_id AS account_id,
+           line_item_product_code AS service,
+           SUM(CAST(line_item_unblended_cost AS DECIMAL(38, 10))) AS unblended_cost,
+           COUNT(*) AS line_items
+    FROM read_parquet(?)
+    GROUP BY ALL
+    ORDER BY usage_date, account_id, service
+"""
+
+
 def main(path):
     con = duckdb.connect()
     con.execute("SET threads=1")
-    rows = con.execute(
+    con.execute("SET TimeZone='UTC'")
+    rows = con.execute(PARQUET, [path]).fetchall() if path.endswith(".parquet") else con.execute(
         """
         SELECT left("lineItem/UsageStartDate", 10) AS usage_date,
                "lineItem/UsageAccountId" AS account_id,

@@ -22,7 +22,7 @@ public final class CostReportArgs extends ResourceArgs {
     @Import(name = "existingBucketName")
     private @Nullable Output<String> existingBucketName;
 
-    /** Key suffixes that count as cost reports. Default {@code .csv} and {@code .csv.gz}. */
+    /** Key suffixes that count as cost reports. Default {@code .csv}, {@code .csv.gz} and {@code .parquet}. */
     @Import(name = "suffixes")
     private @Nullable List<String> suffixes;
 

@@ -26,7 +26,11 @@ public final class CostReportPipeline {
     public static final String CURATED = "cur-curated";
     /** Where the consumer writes curated copies (runtime/README.md). */
     public static final String CURATED_PREFIX = "curated/";
-    public static final List<String> SUFFIXES = List.of(".csv", ".csv.gz");
+    /**
+     * Legacy CUR and CUR 2.0 as CSV ({@code .csv}, {@code .csv.gz}) and as Parquet ({@code .parquet}: Data Exports
+     * writes e.g. {@code <export-name>-00001.snappy.parquet} under {@code <prefix>/<export-name>/data/BILLING_PERIOD=YYYY-MM/}).
+     */
+    public static final List<String> SUFFIXES = List.of(".csv", ".csv.gz", ".parquet");
     static final BigDecimal DEFAULT_ANOMALY_FACTOR = BigDecimal.valueOf(3);
     static final int DEFAULT_ANOMALY_WINDOW_DAYS = 7;
 

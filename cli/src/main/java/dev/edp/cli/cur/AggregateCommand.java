@@ -22,14 +22,14 @@ import java.util.concurrent.Callable;
  * whole file is read before anything is printed, so a bad file prints nothing on standard output.
  */
 @Command(name = "aggregate", mixinStandardHelpOptions = true,
-        description = "Sum a cost report (.csv or .csv.gz) per usage day, account and service, exactly as the CUR Lambda does.",
+        description = "Sum a cost report (.csv, .csv.gz or .parquet) per usage day, account and service, exactly as the CUR Lambda does.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:aggregated", "2:bad usage, a file that cannot be read, or a bad report (file and line on stderr)"})
 public final class AggregateCommand implements Callable<Integer> {
 
     static final int BAD_INPUT = 2;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The report: CSV, plain or gzip-compressed.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The report: CSV, plain or gzip-compressed, or Parquet (recognised by their first bytes).")
     Path file;
 
     @CommandLine.Spec

@@ -111,6 +111,42 @@ class AggregateCommandTest {
         assertThat(run.out.lines().skip(1).toList()).isSorted();
     }
 
+    @Test
+    void generatedParquetPrintsTheTotalsOfTheCsvOfTheSameLineItems() {
+        for (String layout : new String[]{"CUR2", "LEGACY"}) {
+            Path csv = dir.resolve(layout + ".csv");
+            Path parquet = dir.resolve(layout + ".snappy.parquet");
+            for (String[] generate : new String[][]{{csv.toString()}, {"--format", "parquet", parquet.toString()}}) {
+                String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("cur", "generate", "--size", "400KB",
+                        "--layout", layout, "--seed", "16"), java.util.Arrays.stream(generate)).toArray(String[]::new);
+                assertThat(Edp.commandLine().setOut(new PrintWriter(new StringWriter())).execute(args)).isZero();
+            }
+
+            Run fromCsv = run(csv);
+            Run fromParquet = run(parquet);
+
+            assertThat(fromParquet.exit).as(layout).isZero();
+            assertThat(fromParquet.err).as(layout).isEmpty();
+            assertThat(fromParquet.out).as(layout).isEqualTo(fromCsv.out);
+            assertThat(fromParquet.out.lines().count()).as(layout).isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void aTruncatedParquetFileIsABadFileAtLineOne() throws IOException {
+        Path parquet = dir.resolve("whole.parquet");
+        assertThat(Edp.commandLine().setOut(new PrintWriter(new StringWriter()))
+                .execute("cur", "generate", "--size", "50KB", "--format", "parquet", parquet.toString())).isZero();
+        byte[] bytes = Files.readAllBytes(parquet);
+        Path cut = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(bytes, bytes.length - 100));
+
+        Run run = run(cut);
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).startsWith("edp cur aggregate: " + cut + ": line 1: not a readable Parquet file");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -74,12 +74,13 @@ class EventRoutingTest {
         var graph = Stacks.graph(stack);
         String bucket = (String) Stacks.synth(stack).run().export("ingestBucketName");
         GraphRules rules = GraphRules.of(graph);
-        for (String key : List.of("cur/2024/01/report.csv", "report-00001.csv.gz", "a/b/c.csv")) {
+        for (String key : List.of("cur/2024/01/report.csv", "report-00001.csv.gz", "a/b/c.csv",
+                "cur/my-export/data/BILLING_PERIOD=2024-01/my-export-00001.snappy.parquet")) {
             String upload = objectCreated(bucket, key);
             assertThat(rules.matching(GraphRules.DEFAULT_BUS, upload)).as(key).containsExactly("edp-cur-ingest-forward-rule");
             assertThat(rules.matching(EDP_BUS, upload)).as(key).containsExactlyInAnyOrder(AUDIT, "edp-cur-ingest-rule");
         }
-        for (String key : List.of("report.csv.zip", "notes.txt", "report.parquet", "csv")) {
+        for (String key : List.of("report.csv.zip", "notes.txt", "report.parquet.tmp", "csv")) {
             assertThat(rules.matching(GraphRules.DEFAULT_BUS, objectCreated(bucket, key))).as(key).isEmpty();
             assertThat(rules.matching(EDP_BUS, objectCreated(bucket, key))).as(key).containsExactlyInAnyOrder(AUDIT);
         }

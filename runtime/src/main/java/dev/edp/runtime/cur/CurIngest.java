@@ -148,6 +148,7 @@ public final class CurIngest {
             out.write(csv);
         }
         CurReader.aggregate(object.uri(), new java.io.ByteArrayInputStream(gzip.toByteArray()));
+        CurParquet.prime(object.uri());
         CurAggregation report = CurReader.aggregate(object.uri(), new java.io.ByteArrayInputStream(csv));
         curated.prime(object, report);
         notifier.prime(CurNotifications.success(object, report, List.of()));

@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
 
 /**
  * Reads a cost report as a stream and sums it: memory grows with the number of (day, account, service) groups,
- * never with the file's size. Plain CSV or gzip (recognised by its magic bytes, whatever the name says), UTF-8 with
+ * never with the file's size. A Parquet report (its first bytes are {@code PAR1}) goes to {@link CurParquet}. Plain CSV or gzip (recognised by its magic bytes, whatever the name says), UTF-8 with
  * or without a byte-order mark, any line endings, RFC 4180 quoting (commas, quotes and line breaks inside fields),
  * amounts in scientific notation, either {@link CurLayout}, any other columns in any order.
  *
@@ -38,7 +38,15 @@ public final class CurReader {
     }
 
     /** Reads and sums the whole stream; {@code file} names it in errors. The caller closes the stream. */
-    public static CurAggregation aggregate(String file, InputStream in) throws IOException {
+    public static CurAggregation aggregate(String file, InputStream raw) throws IOException {
+        // Parquet (CurParquet) by its magic bytes, whatever the name; a .parquet that is not Parquet is refused.
+        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        if (CurParquet.startsWithMagic(in)) {
+            return CurParquet.aggregate(file, in);
+        }
+        if (CurParquet.isNamedParquet(file)) {
+            throw new CurFormatException(file, 1, "not a Parquet file: named .parquet, but it does not start with PAR1");
+        }
         LineItems rows = new LineItems(file);
         InputStream bytes = bytes(file, in);
         if (bytes instanceof Gzip && ReadAhead.WORTH_IT) {
