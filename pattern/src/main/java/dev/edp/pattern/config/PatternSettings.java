@@ -61,9 +61,19 @@ public record PatternSettings(
     }
 
     /** What a consumer's rule delivers to. */
-    public enum Kind {
-        QUEUE, FUNCTION, WORKFLOW, TOPIC, BUS;
+    public enum Kind implements dev.edp.pattern.inputs.ClosedSet {
+        /** SQS queue (+ DLQ) to the consumer's function (the default). */
+        QUEUE,
+        /** The function, invoked asynchronously. */
+        FUNCTION,
+        /** A Step Functions state machine. */
+        WORKFLOW,
+        /** An SNS topic and its subscriptions. */
+        TOPIC,
+        /** Another event bus. */
+        BUS;
 
+        @Override
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -73,12 +83,7 @@ public record PatternSettings(
         }
 
         public static Optional<Kind> parse(String id) {
-            for (Kind k : values()) {
-                if (k.id().equals(id)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
+            return dev.edp.pattern.inputs.ClosedSet.parse(Kind.class, id);
         }
     }
 

@@ -20,6 +20,13 @@ import dev.edp.pattern.config.PatternSettings.TableSettings;
 import dev.edp.pattern.config.PatternSettings.TaskSettings;
 import dev.edp.pattern.config.PatternSettings.WorkflowSettings;
 import dev.edp.pattern.inputs.AlarmArgs;
+import dev.edp.pattern.inputs.ClosedSet;
+import dev.edp.pattern.inputs.KeyType;
+import dev.edp.pattern.inputs.PatternTopic;
+import dev.edp.pattern.inputs.ProjectionType;
+import dev.edp.pattern.inputs.SubscriptionProtocol;
+import dev.edp.pattern.inputs.WorkflowLogLevel;
+import dev.edp.pattern.inputs.WorkflowType;
 import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
@@ -48,6 +55,13 @@ import java.util.function.Function;
  * are checked, naming the consumer's field. Every problem is reported at once.
  */
 public final class SettingsResolver {
+
+    /**
+     * The Args merged in layers (a consumer's or task's own, the workflow's task defaults, the pattern-wide ones, then
+     * the preset: {@link #function}, {@link #queue}, {@link #alarms}): an unset field takes the next layer's value,
+     * so the default of such a field is only the bottom layer's and must never be sent as if it were set.
+     */
+    public static final Set<Class<?>> LAYERED = Set.of(FunctionArgs.class, QueueDefaultsArgs.class, AlarmArgs.class);
 
     private SettingsResolver() {
     }
@@ -215,11 +229,7 @@ public final class SettingsResolver {
     private static ConsumerSettings consumer(Problems p, String at, ConsumerArgs c, EventDrivenPatternArgs args,
                                              EnvironmentPreset preset, FunctionSettings functionDefaults,
                                              AlarmSettings patternAlarms, Names names) {
-        Optional<Kind> parsedKind = Kind.parse(c.kind().orElse(Kind.QUEUE.id()));
-        if (parsedKind.isEmpty()) {
-            p.add(at + ".kind", "must be one of queue, function, workflow, topic, bus (got '" + c.kind().get() + "')");
-        }
-        Kind kind = parsedKind.orElse(Kind.QUEUE);
+        Kind kind = ConfigValidator.oneOf(p, at + ".kind", Kind.class, c.kind()).orElse(Kind.QUEUE);
 
         if (c.eventPattern().isPresent() == c.fileSource().isPresent()) {
             p.add(c.fileSource().isPresent() ? at + ".fileSource" : at + ".eventPattern",
@@ -334,12 +344,11 @@ public final class SettingsResolver {
                 p.add(at + ".definitionFile", "cannot read " + w.definitionFile().get() + ": " + e.getMessage());
             }
         }
-        String type = w.type().orElse(EnvironmentPreset.WORKFLOW_TYPE);
-        p.check(Set.of("STANDARD", "EXPRESS").contains(type), at + ".type",
-                "must be STANDARD or EXPRESS (got '" + type + "')");
-        String logLevel = w.logLevel().orElse(preset.workflowLogLevel());
-        p.check(Set.of("ALL", "ERROR", "FATAL").contains(logLevel), at + ".logLevel",
-                "must be ALL, ERROR or FATAL (got '" + logLevel + "'); OFF would leave failures unrecorded");
+        String type = ConfigValidator.oneOf(p, at + ".type", WorkflowType.class, w.type())
+                .orElse(EnvironmentPreset.WORKFLOW_TYPE).id();
+        // OFF is not a WorkflowLogLevel: it would leave failures unrecorded.
+        String logLevel = ConfigValidator.oneOf(p, at + ".logLevel", WorkflowLogLevel.class, w.logLevel())
+                .orElse(preset.workflowLogLevel()).id();
         ConfigValidator.statements(p, at + ".statements", w.statements());
         List<Grant> grants = grants(p, at + ".grants", w.grants());
         ConfigValidator.function(p, at + ".taskDefaults", w.taskDefaults());
@@ -450,9 +459,8 @@ public final class SettingsResolver {
                 p.add(at + ".partitionKey", "an index needs a partition key");
                 continue;
             }
-            String projection = index.projectionType().orElse("ALL");
-            p.check(Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projection), at + ".projectionType",
-                    "must be ALL, KEYS_ONLY or INCLUDE (got '" + projection + "')");
+            String projection = ConfigValidator.oneOf(p, at + ".projectionType", ProjectionType.class,
+                    index.projectionType()).orElse(ProjectionType.ALL).id();
             p.check(projection.equals("INCLUDE") == !index.nonKeyAttributes().isEmpty(), at + ".nonKeyAttributes",
                     "nonKeyAttributes go with projectionType INCLUDE, and only with it");
             indexes.add(new TableIndex(index.name(), key(p, at + ".partitionKey", Optional.of(index.partitionKey()),
@@ -477,15 +485,14 @@ public final class SettingsResolver {
 
     private static Optional<TableKey> key(Problems p, String at, Optional<TableKeyArgs> given, String defaultName) {
         if (given.isEmpty()) {
-            return defaultName == null ? Optional.empty() : Optional.of(new TableKey(defaultName, "S"));
+            return defaultName == null ? Optional.empty() : Optional.of(new TableKey(defaultName, KeyType.S.id()));
         }
         TableKeyArgs k = given.get();
         if (k.name() != null && k.name().isEmpty() && defaultName != null && at.endsWith("sortKey")) {
             return Optional.empty();
         }
         p.check(k.name() != null && !k.name().isBlank(), at + ".name", "a key needs an attribute name");
-        String type = k.type().orElse("S");
-        p.check(Set.of("S", "N", "B").contains(type), at + ".type", "must be S, N or B (got '" + type + "')");
+        String type = ConfigValidator.oneOf(p, at + ".type", KeyType.class, k.type()).orElse(KeyType.S).id();
         return Optional.of(new TableKey(String.valueOf(k.name()), type));
     }
 
@@ -497,13 +504,14 @@ public final class SettingsResolver {
             String field = at + "[" + i + "]";
             String topic = s.topic().orElse(patternTopics ? "" : "own");
             if (patternTopics) {
-                p.check(Set.of("notifications", "alarms").contains(topic), field + ".topic",
-                        "must be notifications or alarms (got '" + topic + "')");
+                p.check(s.topic().isPresent(), field + ".topic", "must be " + ClosedSet.describe(PatternTopic.class)
+                        + " (got nothing)");
+                ConfigValidator.oneOf(p, field + ".topic", PatternTopic.class, s.topic());
             } else {
                 p.check(s.topic().isEmpty(), field + ".topic", "a topic consumer's subscriptions are to its own topic");
             }
-            p.check(s.protocol() != null && Set.of("email", "sqs", "lambda", "https", "firehose").contains(s.protocol()),
-                    field + ".protocol", "must be email, sqs, lambda, https or firehose (got '" + s.protocol() + "')");
+            ConfigValidator.oneOf(p, field + ".protocol", SubscriptionProtocol.class,
+                    Optional.of(String.valueOf(s.protocol())));
             if (s.endpoint() == null) {
                 p.add(field + ".endpoint", "must not be empty");
             } else {
@@ -598,9 +606,9 @@ public final class SettingsResolver {
                 first(layers, FunctionArgs::ephemeralStorageMb).orElse(EnvironmentPreset.EPHEMERAL_STORAGE_MB),
                 first(layers, FunctionArgs::memoryMb).orElse(preset.memoryMb()),
                 first(layers, FunctionArgs::timeoutSeconds).orElse(EnvironmentPreset.TIMEOUT_SECONDS),
-                first(layers, FunctionArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE),
+                first(layers, FunctionArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE.id()),
                 first(layers, FunctionArgs::logRetentionDays).orElse(preset.logRetentionDays()),
-                first(layers, FunctionArgs::logLevel).orElse(preset.logLevel()),
+                first(layers, FunctionArgs::logLevel).orElse(preset.logLevel().id()),
                 provisioned,
                 first(layers, FunctionArgs::reservedConcurrency).orElse(null),
                 first(layers, FunctionArgs::maximumConcurrency).orElse(preset.maximumConcurrency()),

@@ -3,6 +3,7 @@ package dev.edp.pattern.inputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.edp.pattern.config.PatternSettings.Kind;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class ConsumerArgs extends ResourceArgs {
     private @Nullable String description;
 
     /** {@code queue} (default), {@code function}, {@code workflow}, {@code topic} or {@code bus}. */
+    @OneOf(value = Kind.class, schemaName = "ConsumerKind")
     @Import(name = "kind")
     private @Nullable String kind;
 
@@ -70,6 +72,7 @@ public final class ConsumerArgs extends ResourceArgs {
      * (send task results to a workflow consumer's state machine). Each adds exactly the IAM actions on exactly that
      * resource, and the key use they need.
      */
+    @OneOf(value = PatternGrant.class, open = true)
     @Import(name = "grants")
     private @Nullable List<String> grants;
 
@@ -165,6 +168,7 @@ public final class ConsumerArgs extends ResourceArgs {
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
         public Builder description(@Nullable String v) { args.description = v; return this; }
         public Builder kind(@Nullable String v) { args.kind = v; return this; }
+        public Builder kind(@Nullable Kind v) { return kind(ClosedSet.idOf(v)); }
         public Builder eventPattern(@Nullable String v) { args.eventPattern = v; return this; }
         public Builder fileSource(@Nullable String v) { args.fileSource = v; return this; }
         public Builder inputPath(@Nullable String v) { args.inputPath = v; return this; }
@@ -172,6 +176,7 @@ public final class ConsumerArgs extends ResourceArgs {
         public Builder function(@Nullable FunctionArgs v) { args.function = v; return this; }
         public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
         public Builder grants(String... v) { return grants(List.of(v)); }
+        public Builder grants(PatternGrant... v) { return grants(ClosedSet.ids(v)); }
         public Builder statements(@Nullable List<IamStatementArgs> v) { args.statements = v == null ? null : List.copyOf(v); return this; }
         public Builder statements(IamStatementArgs... v) { return statements(List.of(v)); }
         public Builder environment(@Nullable Map<String, String> v) { args.environment = v == null ? null : Map.copyOf(v); return this; }

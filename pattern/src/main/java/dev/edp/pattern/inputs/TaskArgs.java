@@ -24,6 +24,7 @@ public final class TaskArgs extends ResourceArgs {
     private @Nullable FunctionArgs function;
 
     /** Access to the pattern's resources, as a consumer's grants. */
+    @OneOf(value = PatternGrant.class, open = true)
     @Import(name = "grants")
     private @Nullable List<String> grants;
 
@@ -55,6 +56,7 @@ public final class TaskArgs extends ResourceArgs {
         public Builder function(@Nullable FunctionArgs v) { args.function = v; return this; }
         public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
         public Builder grants(String... v) { return grants(List.of(v)); }
+        public Builder grants(PatternGrant... v) { return grants(ClosedSet.ids(v)); }
         public Builder statements(@Nullable List<IamStatementArgs> v) { args.statements = v == null ? null : List.copyOf(v); return this; }
         public Builder environment(@Nullable Map<String, String> v) { args.environment = v == null ? null : Map.copyOf(v); return this; }
 

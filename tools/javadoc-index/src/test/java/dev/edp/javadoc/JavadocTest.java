@@ -24,6 +24,12 @@ class JavadocTest {
     }
 
     @Test
+    void angleBracketsInACodeSpanAreTextNotHtml() {
+        assertThat(Javadoc.toPlainText("Grants {@code bucket:<name>:read} and {@code a & b}, <i>not</i> tags."))
+                .isEqualTo("Grants bucket:<name>:read and a & b, not tags.");
+    }
+
+    @Test
     void escapedLinesReadBackAsTheSameText() throws Exception {
         String text = "a=b: c # d ! \\ e\nsecond line é";
         Properties read = new Properties();
