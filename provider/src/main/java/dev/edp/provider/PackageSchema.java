@@ -260,8 +260,9 @@ public final class PackageSchema {
         }
 
         private Optional<String> describe(Class<?> type, Field field) {
-            return javadoc.ofMember(type, field.getName())
-                    .or(() -> javadoc.ofMember(type, propertyName(field)));
+            Class<?> declaring = field.getDeclaringClass(); // an inherited field's javadoc is its own class's
+            return javadoc.ofMember(declaring, field.getName())
+                    .or(() -> javadoc.ofMember(declaring, propertyName(field)));
         }
 
         private void describeOutputs(ObjectNode outputs, Class<?> component) {

@@ -301,10 +301,12 @@ public final class InputDefaults {
 
     private static List<Field> inputs(Class<?> args) {
         List<Field> fields = new ArrayList<>();
-        for (Field field : args.getDeclaredFields()) {
-            Import imported = field.getAnnotation(Import.class);
-            if (imported != null && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
-                fields.add(field);
+        for (Class<?> c = args; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                Import imported = field.getAnnotation(Import.class);
+                if (imported != null && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    fields.add(field);
+                }
             }
         }
         return fields;
