@@ -2,8 +2,13 @@ package dev.edp.pattern.config;
 
 import com.pulumi.asset.Archive;
 import com.pulumi.core.Output;
+import dev.edp.pattern.inputs.Architecture;
 import dev.edp.pattern.inputs.IamStatementArgs;
 import dev.edp.pattern.inputs.InputTransformerArgs;
+import dev.edp.pattern.inputs.LogLevel;
+import dev.edp.pattern.inputs.SubscriptionProtocol;
+import dev.edp.pattern.inputs.WorkflowLogLevel;
+import dev.edp.pattern.inputs.WorkflowType;
 
 import java.util.List;
 import java.util.Map;
@@ -45,8 +50,8 @@ public record PatternSettings(
                                    String runtime, String handler, Optional<Output<List<String>>> layers,
                                    Optional<Output<List<String>>> subnetIds,
                                    Optional<Output<List<String>>> securityGroupIds, int ephemeralStorageMb,
-                                   int memoryMb, int timeoutSeconds, String architecture, int logRetentionDays,
-                                   String logLevel, int provisionedConcurrency, Integer reservedConcurrency,
+                                   int memoryMb, int timeoutSeconds, Architecture architecture, int logRetentionDays,
+                                   LogLevel logLevel, int provisionedConcurrency, Integer reservedConcurrency,
                                    int maximumConcurrency, boolean snapStart) {
 
         /** Versions must be published (and invoked through an alias) for SnapStart and provisioned concurrency. */
@@ -103,9 +108,9 @@ public record PatternSettings(
     }
 
     public record WorkflowSettings(Optional<String> definition, Map<String, Output<String>> substitutions,
-                                   Optional<Output<String>> existingStateMachineArn, String type,
+                                   Optional<Output<String>> existingStateMachineArn, WorkflowType type,
                                    List<TaskSettings> tasks, List<Grant> grants, List<IamStatementArgs> statements,
-                                   String logLevel, boolean includeExecutionData) {
+                                   WorkflowLogLevel logLevel, boolean includeExecutionData) {
     }
 
     public record TaskSettings(String name, String description, FunctionSettings function, List<Grant> grants,
@@ -133,7 +138,7 @@ public record PatternSettings(
     }
 
     /** {@code consumerEndpoint}: the consumer of this pattern an endpoint {@code consumer:<name>} names. */
-    public record SubscriptionSettings(String topic, String protocol, Output<String> endpoint,
+    public record SubscriptionSettings(String topic, SubscriptionProtocol protocol, Output<String> endpoint,
                                        Optional<String> filterPolicy, boolean rawMessageDelivery,
                                        Optional<String> consumerEndpoint) {
 

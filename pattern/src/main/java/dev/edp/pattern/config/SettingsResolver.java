@@ -20,6 +20,8 @@ import dev.edp.pattern.config.PatternSettings.TableSettings;
 import dev.edp.pattern.config.PatternSettings.TaskSettings;
 import dev.edp.pattern.config.PatternSettings.WorkflowSettings;
 import dev.edp.pattern.inputs.AlarmArgs;
+import dev.edp.pattern.inputs.Architecture;
+import dev.edp.pattern.inputs.LogLevel;
 import dev.edp.pattern.inputs.ClosedSet;
 import dev.edp.pattern.inputs.KeyType;
 import dev.edp.pattern.inputs.PatternTopic;
@@ -61,6 +63,10 @@ public final class SettingsResolver {
      * the preset: {@link #function}, {@link #queue}, {@link #alarms}): an unset field takes the next layer's value,
      * so the default of such a field is only the bottom layer's and must never be sent as if it were set.
      */
+    /** The protocols whose endpoint is an ARN of the service of the same name. */
+    private static final Set<SubscriptionProtocol> ARN_ENDPOINTS = java.util.EnumSet.of(SubscriptionProtocol.SQS,
+            SubscriptionProtocol.LAMBDA, SubscriptionProtocol.FIREHOSE);
+
     public static final Set<Class<?>> LAYERED = Set.of(FunctionArgs.class, QueueDefaultsArgs.class, AlarmArgs.class);
 
     private SettingsResolver() {
@@ -154,14 +160,14 @@ public final class SettingsResolver {
                 p.check(consumer.isPresent(), at, "names no consumer of this pattern ('" + target + "'; consumers: "
                         + consumers.stream().map(ConsumerSettings::name).toList() + ")");
                 consumer.ifPresent(c -> {
-                    if (s.protocol().equals("sqs")) {
+                    if (s.protocol() == SubscriptionProtocol.SQS) {
                         p.check(c.kind() == Kind.QUEUE, at, "consumer '" + target + "' has no queue (kind "
                                 + c.kind().id() + ")");
                         // The pattern's topics are standard topics, which cannot deliver to a FIFO queue (SNS
                         // Developer Guide, "FIFO topics": a FIFO queue subscribes to FIFO topics only).
                         p.check(!c.fifo(), at, "consumer '" + target + "' has a FIFO queue, which a standard SNS topic"
                                 + " cannot deliver to");
-                    } else if (s.protocol().equals("lambda")) {
+                    } else if (s.protocol() == SubscriptionProtocol.LAMBDA) {
                         p.check(c.kind().hasFunction(), at, "consumer '" + target + "' has no function (kind "
                                 + c.kind().id() + ")");
                     }
@@ -344,11 +350,11 @@ public final class SettingsResolver {
                 p.add(at + ".definitionFile", "cannot read " + w.definitionFile().get() + ": " + e.getMessage());
             }
         }
-        String type = ConfigValidator.oneOf(p, at + ".type", WorkflowType.class, w.type())
-                .orElse(EnvironmentPreset.WORKFLOW_TYPE).id();
+        WorkflowType type = ConfigValidator.oneOf(p, at + ".type", WorkflowType.class, w.type())
+                .orElse(EnvironmentPreset.WORKFLOW_TYPE);
         // OFF is not a WorkflowLogLevel: it would leave failures unrecorded.
-        String logLevel = ConfigValidator.oneOf(p, at + ".logLevel", WorkflowLogLevel.class, w.logLevel())
-                .orElse(preset.workflowLogLevel()).id();
+        WorkflowLogLevel logLevel = ConfigValidator.oneOf(p, at + ".logLevel", WorkflowLogLevel.class, w.logLevel())
+                .orElse(preset.workflowLogLevel());
         ConfigValidator.statements(p, at + ".statements", w.statements());
         List<Grant> grants = grants(p, at + ".grants", w.grants());
         ConfigValidator.function(p, at + ".taskDefaults", w.taskDefaults());
@@ -510,17 +516,18 @@ public final class SettingsResolver {
             } else {
                 p.check(s.topic().isEmpty(), field + ".topic", "a topic consumer's subscriptions are to its own topic");
             }
-            ConfigValidator.oneOf(p, field + ".protocol", SubscriptionProtocol.class,
-                    Optional.of(String.valueOf(s.protocol())));
+            Optional<SubscriptionProtocol> protocol = ConfigValidator.oneOf(p, field + ".protocol",
+                    SubscriptionProtocol.class, Optional.of(String.valueOf(s.protocol())));
+            boolean toAnArn = protocol.filter(ARN_ENDPOINTS::contains).isPresent();
             if (s.endpoint() == null) {
                 p.add(field + ".endpoint", "must not be empty");
             } else {
                 ConfigValidator.knownNow(s.endpoint()).ifPresent(endpoint -> {
                     p.check(!endpoint.isBlank(), field + ".endpoint", "must not be empty");
-                    if ("https".equals(s.protocol())) {
+                    if (protocol.orElse(null) == SubscriptionProtocol.HTTPS) {
                         p.check(endpoint.startsWith("https://"), field + ".endpoint", "an https subscription needs an https:// URL");
                     }
-                    if (Set.of("sqs", "lambda", "firehose").contains(s.protocol()) && !endpoint.isBlank()
+                    if (toAnArn && !endpoint.isBlank()
                             && !(patternTopics && endpoint.startsWith(SubscriptionSettings.CONSUMER_PREFIX))) {
                         p.check(endpoint.matches("arn:[a-z-]+:" + s.protocol() + ":.+"), field + ".endpoint",
                                 "an " + s.protocol() + " subscription needs the " + s.protocol() + " ARN of its endpoint"
@@ -534,7 +541,8 @@ public final class SettingsResolver {
                     : ConfigValidator.knownNow(s.endpoint())
                     .filter(e -> e.startsWith(SubscriptionSettings.CONSUMER_PREFIX))
                     .map(e -> e.substring(SubscriptionSettings.CONSUMER_PREFIX.length()));
-            result.add(new SubscriptionSettings(topic, String.valueOf(s.protocol()),
+            // A protocol outside the set is a problem above, and the settings are never used then.
+            result.add(new SubscriptionSettings(topic, protocol.orElse(SubscriptionProtocol.EMAIL),
                     s.endpoint() == null ? com.pulumi.core.Output.of("") : s.endpoint(), s.filterPolicy(),
                     s.rawMessageDelivery().orElse(false), consumerEndpoint));
         }
@@ -606,9 +614,12 @@ public final class SettingsResolver {
                 first(layers, FunctionArgs::ephemeralStorageMb).orElse(EnvironmentPreset.EPHEMERAL_STORAGE_MB),
                 first(layers, FunctionArgs::memoryMb).orElse(preset.memoryMb()),
                 first(layers, FunctionArgs::timeoutSeconds).orElse(EnvironmentPreset.TIMEOUT_SECONDS),
-                first(layers, FunctionArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE.id()),
+                // a value outside the set is the layer's problem (ConfigValidator.function); the default stands in
+                first(layers, FunctionArgs::architecture).flatMap(a -> ClosedSet.parse(Architecture.class, a))
+                        .orElse(EnvironmentPreset.ARCHITECTURE),
                 first(layers, FunctionArgs::logRetentionDays).orElse(preset.logRetentionDays()),
-                first(layers, FunctionArgs::logLevel).orElse(preset.logLevel().id()),
+                first(layers, FunctionArgs::logLevel).flatMap(l -> ClosedSet.parse(LogLevel.class, l))
+                        .orElse(preset.logLevel()),
                 provisioned,
                 first(layers, FunctionArgs::reservedConcurrency).orElse(null),
                 first(layers, FunctionArgs::maximumConcurrency).orElse(preset.maximumConcurrency()),

@@ -8,6 +8,7 @@ import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FileSourceArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.IamStatementArgs;
+import dev.edp.pattern.inputs.LogLevel;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
 import dev.edp.pattern.inputs.ScheduleArgs;
 import dev.edp.pattern.inputs.SubscriptionArgs;
@@ -392,7 +393,7 @@ class ConfigValidationTest {
         assertThat(List.of(dev, staging, prod)).extracting(s -> s.table().deletionProtection())
                 .containsExactly(false, false, true);
         assertThat(staging.functionDefaults().snapStart()).isTrue();
-        assertThat(dev.functionDefaults().logLevel()).isEqualTo("DEBUG");
+        assertThat(dev.functionDefaults().logLevel()).isEqualTo(LogLevel.DEBUG);
     }
 
     @Test
@@ -439,10 +440,10 @@ class ConfigValidationTest {
                                 dev.edp.pattern.inputs.PatternGrant.BUS_PUT_EVENTS).build())
                 .build());
         assertThat(settings.environment()).isEqualTo(Environment.STAGING);
-        assertThat(settings.functionDefaults().architecture()).isEqualTo("x86_64");
-        assertThat(settings.functionDefaults().logLevel()).isEqualTo("WARN");
+        assertThat(settings.functionDefaults().architecture()).isEqualTo(dev.edp.pattern.inputs.Architecture.X86_64);
+        assertThat(settings.functionDefaults().logLevel()).isEqualTo(LogLevel.WARN);
         assertThat(settings.subscriptions().get(0).topic()).isEqualTo("alarms");
-        assertThat(settings.subscriptions().get(0).protocol()).isEqualTo("email");
+        assertThat(settings.subscriptions().get(0).protocol()).isEqualTo(dev.edp.pattern.inputs.SubscriptionProtocol.EMAIL);
         var billing = settings.consumer("billing").orElseThrow();
         assertThat(billing.kind()).isEqualTo(PatternSettings.Kind.FUNCTION);
         assertThat(billing.grants()).extracting(Grant::kind).containsExactly(Grant.Kind.TABLE_READ, Grant.Kind.BUS_PUT_EVENTS);
