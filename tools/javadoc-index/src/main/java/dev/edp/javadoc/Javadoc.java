@@ -32,6 +32,9 @@ public final class Javadoc {
             // {@link Type#member label}: the label when there is one, else the reference.
             int space = content.indexOf(' ');
             String shown = inline.group().startsWith("{@link") && space > 0 ? content.substring(space + 1) : content;
+            if (shown.startsWith("#")) {
+                shown = shown.substring(1); // {@link #TYPE}: a member of this class, by its name
+            }
             // A code span's angle brackets are text ({@code bucket:<name>:read}), not HTML: kept as entities
             // through the tag removal below, then decoded with the comment's own.
             boolean code = inline.group().startsWith("{@code") || inline.group().startsWith("{@literal");

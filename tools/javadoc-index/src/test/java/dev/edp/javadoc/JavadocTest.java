@@ -21,6 +21,7 @@ class JavadocTest {
     @Test
     void aLinkWithoutLabelShowsItsReference() {
         assertThat(Javadoc.toPlainText("Same as {@link Other#field}.")).isEqualTo("Same as Other.field.");
+        assertThat(Javadoc.toPlainText("This class's {@link #TYPE}.")).isEqualTo("This class's TYPE.");
     }
 
     @Test
