@@ -21,18 +21,19 @@ shop = edp.EventDrivenPattern(
             name="billing",
             description="Issues invoices for paid orders",
             event_pattern=json.dumps({"source": ["shop.orders"], "detail-type": ["Order Paid"]}),
-            grants=["table:write", "notifications:publish"],
+            grants=[edp.PatternGrant.TABLE_WRITE, edp.PatternGrant.NOTIFICATIONS_PUBLISH],
             function=edp.FunctionArgs(handler="com.example.shop.billing.InvoiceHandler::handleRequest", memory_mb=1024),
         ),
         edp.ConsumerArgs(
             name="audit-log",
-            kind="function",
+            kind=edp.ConsumerKind.FUNCTION,
             event_pattern=json.dumps({"source": ["shop.orders"]}),
             function=edp.FunctionArgs(code=pulumi.FileArchive("./audit"), runtime="python3.12", handler="audit.handler"),
             retry_attempts=2,
         ),
     ],
-    subscriptions=[edp.SubscriptionArgs(topic="alarms", protocol="email", endpoint=config.require("oncallEmail"))],
+    subscriptions=[edp.SubscriptionArgs(topic=edp.PatternTopic.ALARMS, protocol=edp.SubscriptionProtocol.EMAIL,
+                                        endpoint=config.require("oncallEmail"))],
     alarms=edp.AlarmsArgs(lambda_errors=5),
 )
 

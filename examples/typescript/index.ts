@@ -14,12 +14,13 @@ const shop = new edp.EventDrivenPattern("shop", {
             name: "billing",
             description: "Issues invoices for paid orders",
             eventPattern: JSON.stringify({ source: ["shop.orders"], "detail-type": ["Order Paid"] }),
-            grants: ["table:write", "notifications:publish"],
+            // Values of a set are the package's enums (plain strings such as "table:write" type-check too).
+            grants: [edp.PatternGrant.TableWrite, edp.PatternGrant.NotificationsPublish],
             function: { handler: "com.example.shop.billing.InvoiceHandler::handleRequest", memoryMb: 1024 },
         },
         {
             name: "audit-log",
-            kind: "function",
+            kind: edp.ConsumerKind.Function,
             eventPattern: JSON.stringify({ source: ["shop.orders"] }),
             function: {
                 code: new pulumi.asset.FileArchive("./audit"),
@@ -29,7 +30,7 @@ const shop = new edp.EventDrivenPattern("shop", {
             retryAttempts: 2,
         },
     ],
-    subscriptions: [{ topic: "alarms", protocol: "email", endpoint: config.require("oncallEmail") }],
+    subscriptions: [{ topic: edp.PatternTopic.Alarms, protocol: edp.SubscriptionProtocol.Email, endpoint: config.require("oncallEmail") }],
     alarms: { lambdaErrors: 5 },
 });
 

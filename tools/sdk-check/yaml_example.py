@@ -18,6 +18,15 @@ def check(value, spec, types, path, problems):
         spec = types[ref[len("#/types/"):]]
     if isinstance(value, dict) and any(k.startswith("fn::") for k in value):
         return  # a Pulumi YAML function (fn::fileArchive, ...): its value is the function's
+    if "oneOf" in spec:  # a union (an open set: its enum's values or any string): one alternative must take it
+        tries = []
+        for alternative in spec["oneOf"]:
+            tries.append([])
+            check(value, alternative, types, path, tries[-1])
+            if not tries[-1]:
+                return
+        problems.extend(tries[0])
+        return
     kind = spec.get("type")
     if "enum" in spec:
         allowed = [e["value"] for e in spec["enum"]]

@@ -2,15 +2,18 @@ package dev.edp.pattern;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.edp.pattern.config.Environment;
 import dev.edp.pattern.inputs.AccessLogArgs;
 import dev.edp.pattern.inputs.AlarmArgs;
 import dev.edp.pattern.inputs.AuditArgs;
 import dev.edp.pattern.inputs.BucketArgs;
 import dev.edp.pattern.inputs.BusArgs;
+import dev.edp.pattern.inputs.ClosedSet;
 import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FileSourceArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.KeyArgs;
+import dev.edp.pattern.inputs.OneOf;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
 import dev.edp.pattern.inputs.ScheduleArgs;
 import dev.edp.pattern.inputs.SubscriptionArgs;
@@ -48,6 +51,7 @@ import java.util.Map;
 public final class EventDrivenPatternArgs extends ResourceArgs {
 
     /** {@code dev}, {@code staging} or {@code prod}: picks the preset every unset field takes. */
+    @OneOf(Environment.class)
     @Import(name = "environment", required = true)
     private String environment;
 
@@ -132,6 +136,7 @@ public final class EventDrivenPatternArgs extends ResourceArgs {
         private final EventDrivenPatternArgs args = new EventDrivenPatternArgs();
 
         public Builder environment(String v) { args.environment = v; return this; }
+        public Builder environment(Environment v) { return environment(ClosedSet.idOf(v)); }
         public Builder key(@Nullable KeyArgs v) { args.key = v; return this; }
         public Builder bus(@Nullable BusArgs v) { args.bus = v; return this; }
         public Builder table(@Nullable TableArgs v) { args.table = v; return this; }

@@ -14,10 +14,9 @@ import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.infer.ComponentAnalyzer;
 import com.pulumi.resources.ResourceArgs;
 import dev.edp.pattern.EventDrivenPattern;
-import dev.edp.pattern.EventDrivenPatternArgs;
-import dev.edp.pattern.config.Environment;
-import dev.edp.pattern.config.PatternSettings.Kind;
-import dev.edp.pattern.inputs.ConsumerArgs;
+import dev.edp.pattern.config.InputDefaults;
+import dev.edp.pattern.inputs.ClosedSet;
+import dev.edp.pattern.inputs.OneOf;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -25,7 +24,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -39,8 +37,8 @@ import java.util.TreeMap;
  * static fields of the Args classes are not properties; every resource, type and property carries its javadoc as
  * description; a property whose Java field is an {@code Output<T>} is an input, not {@code plain}; object types are
  * named after the field that holds them ({@code alarms} → {@code Alarms}, so TypeScript reads {@code AlarmsArgs},
- * not the inference's {@code Alarm}); a value that is one of a set (the environment, a consumer's kind) is an
- * enum; and each language's package name is set.
+ * not the inference's {@code Alarm}); a value that is one of a set (a field marked {@link OneOf}: the environment, a
+ * consumer's kind, a subscription's protocol...) is an enum, the pattern's own Java enum; and each language's package name is set.
  */
 public final class PackageSchema {
 
@@ -49,9 +47,11 @@ public final class PackageSchema {
     private static final String TYPES_REF = "#/types/";
 
     private final ObjectNode schema;
+    private final Map<String, Class<?>> argsByToken;
 
-    private PackageSchema(ObjectNode schema) {
+    private PackageSchema(ObjectNode schema, Map<String, Class<?>> argsByToken) {
         this.schema = schema;
+        this.argsByToken = argsByToken;
     }
 
     /** The schema of {@link EventDrivenPattern} for the given package metadata. */
@@ -63,8 +63,9 @@ public final class PackageSchema {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the SDK's inferred schema is not JSON", e);
         }
-        return new PackageSchema(new Mending(metadata.getName(), JavadocIndex.of(EventDrivenPattern.class))
-                .mend(inferred, EventDrivenPattern.class));
+        Mending mending = new Mending(metadata.getName(), JavadocIndex.of(EventDrivenPattern.class));
+        ObjectNode mended = mending.mend(inferred, EventDrivenPattern.class);
+        return new PackageSchema(mended, mending.argsByToken());
     }
 
     /** The schema as JSON text, keys sorted (so a change to it reads as a diff). */
@@ -77,30 +78,29 @@ public final class PackageSchema {
         }
     }
 
+    /** The Args class behind each object type ({@code edp:index:Consumer} → ConsumerArgs), for tests. */
+    Map<String, Class<?>> argsByToken() {
+        return argsByToken;
+    }
+
     /** The schema as a tree, for tests. */
     public JsonNode tree() {
         return schema.deepCopy();
     }
 
     /**
-     * Properties whose value is one of a set, as schema enums: the set is the pattern's own Java enum (so a new
-     * kind or environment reaches every SDK with no edit here); the key is the Args class and field.
+     * A property whose value is one of a set, as a schema enum: the set is the pattern's own Java enum, named by the
+     * field's {@link OneOf} (so a new value reaches every SDK with no edit here).
      */
-    private static final Map<String, EnumType> ENUMS = Map.of(
-            EventDrivenPatternArgs.class.getName() + "#environment",
-            new EnumType("Environment", Environment.class, ids(Environment.values(), Environment::id)),
-            ConsumerArgs.class.getName() + "#kind",
-            new EnumType("ConsumerKind", Kind.class, ids(Kind.values(), Kind::id)));
-
-    private record EnumType(String name, Class<?> javaEnum, List<String> values) {
-    }
-
-    private static <E> List<String> ids(E[] values, java.util.function.Function<E, String> id) {
-        return java.util.Arrays.stream(values).map(id).toList();
+    private record EnumType(String name, Class<? extends ClosedSet> javaEnum) {
+        static EnumType of(OneOf oneOf) {
+            return new EnumType(oneOf.schemaName().isEmpty() ? oneOf.value().getSimpleName() : oneOf.schemaName(),
+                    oneOf.value());
+        }
     }
 
     /** The steps, over one inferred schema. */
-    private static final class Mending {
+    static final class Mending {
         private final String packageName;
         private final JavadocIndex javadoc;
         /** Inferred type token → (Args class, the name it gets). */
@@ -111,6 +111,13 @@ public final class PackageSchema {
         Mending(String packageName, JavadocIndex javadoc) {
             this.packageName = packageName;
             this.javadoc = javadoc;
+        }
+
+        /** Each object type's final token → its Args class. */
+        Map<String, Class<?>> argsByToken() {
+            Map<String, Class<?>> byToken = new TreeMap<>();
+            classByToken.forEach((token, type) -> byToken.put(renamed.getOrDefault(token, token), type));
+            return byToken;
         }
 
         ObjectNode mend(ObjectNode inferred, Class<? extends com.pulumi.resources.ComponentResource> component) {
@@ -157,8 +164,10 @@ public final class PackageSchema {
             ObjectNode spec = JSON.createObjectNode().put("type", "string");
             javadoc.ofClass(e.javaEnum()).ifPresent(d -> spec.put("description", d));
             ArrayNode values = spec.putArray("enum");
-            for (String value : e.values()) {
-                values.addObject().put("name", capitalize(value)).put("value", value);
+            for (ClosedSet value : e.javaEnum().getEnumConstants()) {
+                String constant = ((Enum<?>) value).name();
+                ObjectNode v = values.addObject().put("name", pascalCase(constant)).put("value", value.id());
+                javadoc.ofMember(e.javaEnum(), constant).ifPresent(d -> v.put("description", d));
             }
             return spec;
         }
@@ -188,11 +197,13 @@ public final class PackageSchema {
                 }
                 ObjectNode property = (ObjectNode) entry.getValue();
                 describe(type, field).ifPresent(d -> property.put("description", d));
-                EnumType enumType = ENUMS.get(type.getName() + "#" + field.getName());
-                if (enumType != null) {
-                    property.remove("type");
-                    property.put("$ref", TYPES_REF + packageName + ":index:" + enumType.name());
+                InputDefaults.of(type, entry.getKey()).ifPresent(d -> stateDefault(property, d));
+                OneOf oneOf = field.getAnnotation(OneOf.class);
+                if (oneOf != null) {
+                    EnumType enumType = EnumType.of(oneOf);
                     enums.put(enumType.name(), enumType);
+                    refer(property.path("items") instanceof ObjectNode items ? items : property, enumType,
+                            oneOf.open());
                 }
                 if (Output.class.isAssignableFrom(field.getType())) {
                     unplain(property);
@@ -210,9 +221,48 @@ public final class PackageSchema {
             }
         }
 
+        /**
+         * States an input's default ({@link InputDefaults}: what the pattern applies when it is unset): as the
+         * schema's {@code default} where sending it changes nothing, and in the description unless the javadoc
+         * already says exactly that ({@code Default 30}, {@code dev 512, staging 1024, prod 2048}). A default that
+         * follows other fields is the javadoc's to state (it gives the rule).
+         */
+        private static void stateDefault(ObjectNode property, InputDefaults.Default d) {
+            if (d.schemaDefault()) {
+                Object value = d.value();
+                if (value instanceof Boolean b) {
+                    property.put("default", b);
+                } else if (value instanceof Integer i) {
+                    property.put("default", i);
+                } else if (value instanceof Double n) {
+                    property.put("default", n);
+                } else {
+                    property.put("default", String.valueOf(value));
+                }
+            }
+            String description = property.path("description").asText();
+            if (!d.dependent() && !statesDefault(description, d)) {
+                property.put("description", (description.isEmpty() ? "" : description + " ") + d.sentence());
+            }
+        }
+
+        /** Whether a description says the default as {@link InputDefaults.Default#sentence()} would. */
+        static boolean statesDefault(String description, InputDefaults.Default d) {
+            if (d.fixed()) {
+                String v = InputDefaults.Default.render(d.value());
+                return java.util.regex.Pattern.compile("\\bDefault:? `?" + java.util.regex.Pattern.quote(v)
+                        + "`?(?!\\w|\\.\\d)").matcher(description).find();
+            }
+            StringBuilder perEnvironment = new StringBuilder();
+            d.byEnvironment().forEach((env, v) -> perEnvironment.append(perEnvironment.isEmpty() ? "" : ", ")
+                    .append(env.id()).append(' ').append(InputDefaults.Default.render(v)));
+            return description.contains(perEnvironment);
+        }
+
         private Optional<String> describe(Class<?> type, Field field) {
-            return javadoc.ofMember(type, field.getName())
-                    .or(() -> javadoc.ofMember(type, propertyName(field)));
+            Class<?> declaring = field.getDeclaringClass(); // an inherited field's javadoc is its own class's
+            return javadoc.ofMember(declaring, field.getName())
+                    .or(() -> javadoc.ofMember(declaring, propertyName(field)));
         }
 
         private void describeOutputs(ObjectNode outputs, Class<?> component) {
@@ -222,6 +272,26 @@ public final class PackageSchema {
                     javadoc.ofMember(component, export.name()).or(() -> javadoc.ofMember(component, field.getName()))
                             .ifPresent(d -> output.put("description", d));
                 }
+            }
+        }
+
+        /**
+         * Makes a string property the enum; an open one (the enum's values or the parameterized forms its field's
+         * description gives) a union of the enum and any string, as Pulumi's own providers type an open set.
+         */
+        private void refer(ObjectNode property, EnumType enumType, boolean open) {
+            String ref = TYPES_REF + packageName + ":index:" + enumType.name();
+            if (open) {
+                ArrayNode union = property.putArray("oneOf");
+                ObjectNode any = union.addObject().put("type", "string");
+                ObjectNode known = union.addObject().put("type", "string").put("$ref", ref);
+                if (property.path("plain").asBoolean()) { // a plain value stays plain whichever it is
+                    any.put("plain", true);
+                    known.put("plain", true);
+                }
+            } else {
+                property.remove("type");
+                property.put("$ref", ref);
             }
         }
 
@@ -253,7 +323,8 @@ public final class PackageSchema {
                 if (classByToken.putIfAbsent(inferred, held) == null) {
                     String name = capitalize(propertyName(field));
                     if (many && name.endsWith("s")) {
-                        name = name.substring(0, name.length() - 1);
+                        // globalSecondaryIndexes → GlobalSecondaryIndex, consumers → Consumer
+                        name = name.substring(0, name.length() - (name.endsWith("xes") ? 2 : 1));
                     }
                     String token = packageName + ":index:" + name;
                     if (!token.equals(inferred) && !renamed.containsValue(token)) {
@@ -317,6 +388,18 @@ public final class PackageSchema {
                 }
             }
             throw new IllegalArgumentException(component.getName() + " has no constructor taking ResourceArgs");
+        }
+
+        /** {@code KEYS_ONLY} → {@code KeysOnly}, {@code X86_64} → {@code X86_64}: an enum value's name in the SDKs. */
+        private static String pascalCase(String constant) {
+            StringBuilder out = new StringBuilder();
+            for (String part : constant.split("_")) {
+                if (!out.isEmpty() && Character.isDigit(part.charAt(0))) {
+                    out.append('_');
+                }
+                out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            return out.toString();
         }
 
         private static String capitalize(String name) {

@@ -41,19 +41,22 @@ final class WireArgs {
         // fields are read again below); then the walk sets the nested Args and maps itself.
         Map<String, PropertyValue> forTheSdk = new LinkedHashMap<>();
         List<Field> walked = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : fields(type)) {
             if (Modifier.isStatic(field.getModifiers())) {
                 continue;
             }
             String name = propertyName(field);
             PropertyValue value = properties.get(name);
-            boolean walk = Map.class.isAssignableFrom(field.getType()) || argsType(field) != null;
+            // The SDK's serializer reads only the class's own fields: an inherited one (ConsumerArgs' grants, from
+            // FunctionAccessArgs) is read here too.
+            boolean inherited = field.getDeclaringClass() != type;
+            boolean walk = Map.class.isAssignableFrom(field.getType()) || argsType(field) != null || inherited;
             Import imported = field.getAnnotation(Import.class);
             boolean required = imported != null && imported.required();
             if (value != null && !value.isNull() && walk) {
                 walked.add(field);
             }
-            if (value != null && (!walk || required && !Map.class.isAssignableFrom(field.getType()))) {
+            if (value != null && (!walk || required && !inherited && !Map.class.isAssignableFrom(field.getType()))) {
                 forTheSdk.put(name, value);
             }
         }
@@ -75,6 +78,9 @@ final class WireArgs {
             return map(value, field.getGenericType(), path);
         }
         Class<?> element = argsType(field);
+        if (element == null) {
+            return strings(value, field, path);
+        }
         if (!List.class.isAssignableFrom(field.getType())) {
             return object(objectValue(value, path), element, path);
         }
@@ -82,6 +88,23 @@ final class WireArgs {
         List<PropertyValue> array = arrayValue(value, path);
         for (int i = 0; i < array.size(); i++) {
             items.add(object(objectValue(array.get(i), path + "[" + i + "]"), element, path + "[" + i + "]"));
+        }
+        return List.copyOf(items);
+    }
+
+    /** An inherited field that is neither Args nor a map: the Args have only lists of strings so (grants). */
+    private static List<String> strings(PropertyValue value, Field field, String path) {
+        if (!List.class.isAssignableFrom(field.getType())) {
+            throw new IllegalStateException(path + ": an inherited field of type " + field.getGenericType()
+                    + " that WireArgs cannot read yet");
+        }
+        List<String> items = new ArrayList<>();
+        List<PropertyValue> array = arrayValue(value, path);
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).getType() != ValueType.STRING) {
+                throw new IllegalArgumentException(path + "[" + i + "]: expected a string, got " + array.get(i).getType());
+            }
+            items.add(array.get(i).getStringValue());
         }
         return List.copyOf(items);
     }
@@ -135,6 +158,15 @@ final class WireArgs {
             throw new IllegalArgumentException(path + ": expected a list, got " + value.getType());
         }
         return value.getArrayValue();
+    }
+
+    /** The fields of an Args class and of the Args classes it extends ({@code ConsumerArgs}: its function's too). */
+    private static List<Field> fields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            fields.addAll(List.of(c.getDeclaredFields()));
+        }
+        return fields;
     }
 
     private static String propertyName(Field field) {

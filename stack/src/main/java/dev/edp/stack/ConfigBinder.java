@@ -77,7 +77,7 @@ final class ConfigBinder {
     /** The config keys of an Args class: its fields' {@link Import} names. */
     static List<String> keys(Class<?> argsClass) {
         List<String> keys = new ArrayList<>();
-        for (Field f : argsClass.getDeclaredFields()) {
+        for (Field f : declaredAndInherited(argsClass)) {
             Import imp = f.getAnnotation(Import.class);
             if (imp != null && !Modifier.isStatic(f.getModifiers())) {
                 keys.add(imp.name().isEmpty() ? f.getName() : imp.name());
@@ -139,8 +139,17 @@ final class ConfigBinder {
         return ok;
     }
 
+    /** An Args class's fields and those of the Args it extends (ConsumerArgs and TaskArgs: FunctionAccessArgs). */
+    static List<Field> declaredAndInherited(Class<?> argsClass) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = argsClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            fields.addAll(List.of(c.getDeclaredFields()));
+        }
+        return fields;
+    }
+
     static Field field(Class<?> argsClass, String key) {
-        for (Field f : argsClass.getDeclaredFields()) {
+        for (Field f : declaredAndInherited(argsClass)) {
             Import imp = f.getAnnotation(Import.class);
             if (imp != null && (imp.name().isEmpty() ? f.getName() : imp.name()).equals(key)) {
                 return f;

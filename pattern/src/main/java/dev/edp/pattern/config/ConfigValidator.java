@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import dev.edp.pattern.inputs.AlarmArgs;
+import dev.edp.pattern.inputs.Architecture;
 import dev.edp.pattern.inputs.AuditArgs;
+import dev.edp.pattern.inputs.ClosedSet;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.IamStatementArgs;
+import dev.edp.pattern.inputs.LogLevel;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
 import software.amazon.event.ruler.RuleCompiler;
 
@@ -40,7 +43,6 @@ public final class ConfigValidator {
     /** The retention values CloudWatch Logs accepts (PutRetentionPolicy). */
     private static final Set<Integer> LOG_RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final int SQS_MIN_RETENTION = 60;
     private static final int SQS_MAX_RETENTION = 1_209_600;
     private static final int SQS_MAX_VISIBILITY = 43_200;
@@ -56,13 +58,11 @@ public final class ConfigValidator {
         p.range(f.provisionedConcurrency(), 0, 10_000, at + ".provisionedConcurrency");
         p.range(f.ephemeralStorageMb(), 512, 10_240, at + ".ephemeralStorageMb");
         f.reservedConcurrency().ifPresent(r -> p.check(r >= 0, at + ".reservedConcurrency", "must not be negative"));
-        f.architecture().ifPresent(a -> p.check(Set.of("arm64", "x86_64").contains(a), at + ".architecture",
-                "must be arm64 or x86_64 (got '" + a + "')"));
+        oneOf(p, at + ".architecture", Architecture.class, f.architecture());
         f.logRetentionDays().ifPresent(d -> p.check(LOG_RETENTION_DAYS.contains(d), at + ".logRetentionDays",
                 "must be one of CloudWatch's retention values " + new java.util.TreeSet<>(LOG_RETENTION_DAYS)
                         + " (got " + d + ")"));
-        f.logLevel().ifPresent(l -> p.check(LOG_LEVELS.contains(l), at + ".logLevel",
-                "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL (got '" + l + "')"));
+        oneOf(p, at + ".logLevel", LogLevel.class, f.logLevel());
         f.runtime().ifPresent(r -> p.check(r.matches("(java|python|nodejs|ruby|dotnet|provided)[0-9a-z.]*"),
                 at + ".runtime", "must be a Lambda runtime identifier such as java21, python3.12 or nodejs20.x (got '"
                         + r + "')"));
@@ -80,6 +80,20 @@ public final class ConfigValidator {
         if (f.subnetIds().isPresent() != f.securityGroupIds().isPresent()) {
             p.add(at + ".securityGroupIds", "VPC placement needs both subnetIds and securityGroupIds");
         }
+    }
+
+    /**
+     * A value that must be one of a {@link ClosedSet}'s ids, when given: the problem names the field and lists the
+     * ids ({@code must be arm64 or x86_64 (got 'arm')}).
+     */
+    public static <E extends Enum<E> & ClosedSet> Optional<E> oneOf(Problems p, String at, Class<E> set,
+                                                                     Optional<String> value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<E> parsed = ClosedSet.parse(set, value.get());
+        p.check(parsed.isPresent(), at, "must be " + ClosedSet.describe(set) + " (got '" + value.get() + "')");
+        return parsed;
     }
 
     /** A merged function: what only the whole can tell. */

@@ -1,5 +1,10 @@
 package dev.edp.pattern.config;
 
+import dev.edp.pattern.inputs.Architecture;
+import dev.edp.pattern.inputs.LogLevel;
+import dev.edp.pattern.inputs.WorkflowLogLevel;
+import dev.edp.pattern.inputs.WorkflowType;
+
 /**
  * Seed 004's per-environment settings as the values unset fields take. One place: every preset value of the
  * pattern is here, and the README (Configuration) lists them.
@@ -14,7 +19,7 @@ package dev.edp.pattern.config;
 public record EnvironmentPreset(
         int memoryMb,
         int logRetentionDays,
-        String logLevel,
+        LogLevel logLevel,
         int provisionedConcurrency,
         int maximumConcurrency,
         boolean snapStartForJava,
@@ -23,14 +28,14 @@ public record EnvironmentPreset(
         int targetMaxEventAgeSeconds,
         int archiveRetentionDays,
         boolean tableDeletionProtection,
-        String workflowLogLevel,
+        WorkflowLogLevel workflowLogLevel,
         boolean workflowIncludeExecutionData,
         int auditExpireAfterDays,
         int auditBufferingSeconds) {
 
     /** Values that do not vary by environment. */
     public static final int TIMEOUT_SECONDS = 30;
-    public static final String ARCHITECTURE = "arm64";
+    public static final Architecture ARCHITECTURE = Architecture.ARM64;
     public static final int DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
     public static final int VISIBILITY_TIMEOUT_FACTOR = 6;
     public static final int BATCH_SIZE = 10;
@@ -47,7 +52,7 @@ public record EnvironmentPreset(
     /** Lambda's own defaults for asynchronous invocation, kept explicit so they show in the graph. */
     public static final int ASYNC_RETRY_ATTEMPTS = 2;
     public static final int ASYNC_MAX_EVENT_AGE_SECONDS = 21_600;
-    public static final String WORKFLOW_TYPE = "STANDARD";
+    public static final WorkflowType WORKFLOW_TYPE = WorkflowType.STANDARD;
     public static final String SCHEDULE_SOURCE = "edp.scheduler";
     public static final String SCHEDULE_DETAIL_TYPE = "Scheduled Event";
     public static final String SCHEDULE_TIMEZONE = "UTC";
@@ -75,14 +80,14 @@ public record EnvironmentPreset(
 
     public static EnvironmentPreset of(Environment environment) {
         return switch (environment) {
-            case DEV -> new EnvironmentPreset(512, 7, "DEBUG", 0, 2, false, 4 * 24 * 3600, 0, 3600, 7, false,
-                    "ALL", true, 180, 60);
-            case STAGING -> new EnvironmentPreset(1024, 14, "INFO", 0, 10, true, 4 * 24 * 3600, 1, 86400, 30, false,
-                    "ALL", false, 365, 300);
+            case DEV -> new EnvironmentPreset(512, 7, LogLevel.DEBUG, 0, 2, false, 4 * 24 * 3600, 0, 3600, 7, false,
+                    WorkflowLogLevel.ALL, true, 180, 60);
+            case STAGING -> new EnvironmentPreset(1024, 14, LogLevel.INFO, 0, 10, true, 4 * 24 * 3600, 1, 86400, 30, false,
+                    WorkflowLogLevel.ALL, false, 365, 300);
             // Queues keep messages 7 days in prod, the DLQs 14 (SQS's maximum): a failed message keeps at least a
             // week in its DLQ however long it waited in the queue (SQS counts DLQ age from the first enqueue).
-            case PROD -> new EnvironmentPreset(2048, 90, "INFO", 2, 50, false, 7 * 24 * 3600, 2, 86400, 365, true,
-                    "ERROR", false, 0, 300);
+            case PROD -> new EnvironmentPreset(2048, 90, LogLevel.INFO, 2, 50, false, 7 * 24 * 3600, 2, 86400, 365, true,
+                    WorkflowLogLevel.ERROR, false, 0, 300);
         };
     }
 }

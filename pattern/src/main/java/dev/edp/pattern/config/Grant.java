@@ -1,5 +1,9 @@
 package dev.edp.pattern.config;
 
+import dev.edp.pattern.inputs.ClosedSet;
+import dev.edp.pattern.inputs.PatternGrant;
+
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +23,13 @@ public record Grant(Kind kind, String target, String prefix) {
     public enum Kind { TABLE_READ, TABLE_WRITE, NOTIFICATIONS_PUBLISH, BUS_PUT_EVENTS, BUCKET_READ, BUCKET_WRITE,
         WORKFLOW_CALLBACK }
 
-    /** The forms, as the error message lists them. */
-    public static final String FORMS = "table:read, table:write, notifications:publish, bus:putEvents, "
-            + "bucket:<name>:read, bucket:<name>:write[:<prefix>], workflow:<consumer>:callback";
+    /** The grants that name a resource, beside the fixed ones ({@link PatternGrant}): their grammar. */
+    public static final List<String> PARAMETERIZED_FORMS = List.of("bucket:<name>:read",
+            "bucket:<name>:write[:<prefix>]", "workflow:<consumer>:callback");
+
+    /** Every form, as the error message lists them. */
+    public static final String FORMS = String.join(", ", ClosedSet.ids(PatternGrant.class)) + ", "
+            + String.join(", ", PARAMETERIZED_FORMS);
 
     private static final Pattern BUCKET = Pattern.compile("bucket:([a-z][a-z0-9-]{0,29}):(read|write)(?::(.+))?");
     private static final Pattern WORKFLOW = Pattern.compile("workflow:([a-z][a-z0-9-]{0,29}):callback");
@@ -30,12 +38,14 @@ public record Grant(Kind kind, String target, String prefix) {
         if (id == null) {
             return Optional.empty();
         }
-        switch (id) {
-            case "table:read": return Optional.of(new Grant(Kind.TABLE_READ, "", ""));
-            case "table:write": return Optional.of(new Grant(Kind.TABLE_WRITE, "", ""));
-            case "notifications:publish": return Optional.of(new Grant(Kind.NOTIFICATIONS_PUBLISH, "", ""));
-            case "bus:putEvents": return Optional.of(new Grant(Kind.BUS_PUT_EVENTS, "", ""));
-            default:
+        Optional<PatternGrant> fixed = ClosedSet.parse(PatternGrant.class, id);
+        if (fixed.isPresent()) {
+            return Optional.of(new Grant(switch (fixed.get()) {
+                case TABLE_READ -> Kind.TABLE_READ;
+                case TABLE_WRITE -> Kind.TABLE_WRITE;
+                case NOTIFICATIONS_PUBLISH -> Kind.NOTIFICATIONS_PUBLISH;
+                case BUS_PUT_EVENTS -> Kind.BUS_PUT_EVENTS;
+            }, "", ""));
         }
         Matcher bucket = BUCKET.matcher(id);
         if (bucket.matches()) {

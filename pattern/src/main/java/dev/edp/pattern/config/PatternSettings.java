@@ -2,8 +2,13 @@ package dev.edp.pattern.config;
 
 import com.pulumi.asset.Archive;
 import com.pulumi.core.Output;
+import dev.edp.pattern.inputs.Architecture;
 import dev.edp.pattern.inputs.IamStatementArgs;
 import dev.edp.pattern.inputs.InputTransformerArgs;
+import dev.edp.pattern.inputs.LogLevel;
+import dev.edp.pattern.inputs.SubscriptionProtocol;
+import dev.edp.pattern.inputs.WorkflowLogLevel;
+import dev.edp.pattern.inputs.WorkflowType;
 
 import java.util.List;
 import java.util.Map;
@@ -45,8 +50,8 @@ public record PatternSettings(
                                    String runtime, String handler, Optional<Output<List<String>>> layers,
                                    Optional<Output<List<String>>> subnetIds,
                                    Optional<Output<List<String>>> securityGroupIds, int ephemeralStorageMb,
-                                   int memoryMb, int timeoutSeconds, String architecture, int logRetentionDays,
-                                   String logLevel, int provisionedConcurrency, Integer reservedConcurrency,
+                                   int memoryMb, int timeoutSeconds, Architecture architecture, int logRetentionDays,
+                                   LogLevel logLevel, int provisionedConcurrency, Integer reservedConcurrency,
                                    int maximumConcurrency, boolean snapStart) {
 
         /** Versions must be published (and invoked through an alias) for SnapStart and provisioned concurrency. */
@@ -61,9 +66,19 @@ public record PatternSettings(
     }
 
     /** What a consumer's rule delivers to. */
-    public enum Kind {
-        QUEUE, FUNCTION, WORKFLOW, TOPIC, BUS;
+    public enum Kind implements dev.edp.pattern.inputs.ClosedSet {
+        /** SQS queue (+ DLQ) to the consumer's function (the default). */
+        QUEUE,
+        /** The function, invoked asynchronously. */
+        FUNCTION,
+        /** A Step Functions state machine. */
+        WORKFLOW,
+        /** An SNS topic and its subscriptions. */
+        TOPIC,
+        /** Another event bus. */
+        BUS;
 
+        @Override
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -73,12 +88,7 @@ public record PatternSettings(
         }
 
         public static Optional<Kind> parse(String id) {
-            for (Kind k : values()) {
-                if (k.id().equals(id)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
+            return dev.edp.pattern.inputs.ClosedSet.parse(Kind.class, id);
         }
     }
 
@@ -98,9 +108,9 @@ public record PatternSettings(
     }
 
     public record WorkflowSettings(Optional<String> definition, Map<String, Output<String>> substitutions,
-                                   Optional<Output<String>> existingStateMachineArn, String type,
+                                   Optional<Output<String>> existingStateMachineArn, WorkflowType type,
                                    List<TaskSettings> tasks, List<Grant> grants, List<IamStatementArgs> statements,
-                                   String logLevel, boolean includeExecutionData) {
+                                   WorkflowLogLevel logLevel, boolean includeExecutionData) {
     }
 
     public record TaskSettings(String name, String description, FunctionSettings function, List<Grant> grants,
@@ -128,7 +138,7 @@ public record PatternSettings(
     }
 
     /** {@code consumerEndpoint}: the consumer of this pattern an endpoint {@code consumer:<name>} names. */
-    public record SubscriptionSettings(String topic, String protocol, Output<String> endpoint,
+    public record SubscriptionSettings(String topic, SubscriptionProtocol protocol, Output<String> endpoint,
                                        Optional<String> filterPolicy, boolean rawMessageDelivery,
                                        Optional<String> consumerEndpoint) {
 

@@ -20,6 +20,15 @@ import dev.edp.pattern.config.PatternSettings.TableSettings;
 import dev.edp.pattern.config.PatternSettings.TaskSettings;
 import dev.edp.pattern.config.PatternSettings.WorkflowSettings;
 import dev.edp.pattern.inputs.AlarmArgs;
+import dev.edp.pattern.inputs.Architecture;
+import dev.edp.pattern.inputs.LogLevel;
+import dev.edp.pattern.inputs.ClosedSet;
+import dev.edp.pattern.inputs.KeyType;
+import dev.edp.pattern.inputs.PatternTopic;
+import dev.edp.pattern.inputs.ProjectionType;
+import dev.edp.pattern.inputs.SubscriptionProtocol;
+import dev.edp.pattern.inputs.WorkflowLogLevel;
+import dev.edp.pattern.inputs.WorkflowType;
 import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
@@ -48,6 +57,17 @@ import java.util.function.Function;
  * are checked, naming the consumer's field. Every problem is reported at once.
  */
 public final class SettingsResolver {
+
+    /**
+     * The Args merged in layers (a consumer's or task's own, the workflow's task defaults, the pattern-wide ones, then
+     * the preset: {@link #function}, {@link #queue}, {@link #alarms}): an unset field takes the next layer's value,
+     * so the default of such a field is only the bottom layer's and must never be sent as if it were set.
+     */
+    /** The protocols whose endpoint is an ARN of the service of the same name. */
+    private static final Set<SubscriptionProtocol> ARN_ENDPOINTS = java.util.EnumSet.of(SubscriptionProtocol.SQS,
+            SubscriptionProtocol.LAMBDA, SubscriptionProtocol.FIREHOSE);
+
+    public static final Set<Class<?>> LAYERED = Set.of(FunctionArgs.class, QueueDefaultsArgs.class, AlarmArgs.class);
 
     private SettingsResolver() {
     }
@@ -140,14 +160,14 @@ public final class SettingsResolver {
                 p.check(consumer.isPresent(), at, "names no consumer of this pattern ('" + target + "'; consumers: "
                         + consumers.stream().map(ConsumerSettings::name).toList() + ")");
                 consumer.ifPresent(c -> {
-                    if (s.protocol().equals("sqs")) {
+                    if (s.protocol() == SubscriptionProtocol.SQS) {
                         p.check(c.kind() == Kind.QUEUE, at, "consumer '" + target + "' has no queue (kind "
                                 + c.kind().id() + ")");
                         // The pattern's topics are standard topics, which cannot deliver to a FIFO queue (SNS
                         // Developer Guide, "FIFO topics": a FIFO queue subscribes to FIFO topics only).
                         p.check(!c.fifo(), at, "consumer '" + target + "' has a FIFO queue, which a standard SNS topic"
                                 + " cannot deliver to");
-                    } else if (s.protocol().equals("lambda")) {
+                    } else if (s.protocol() == SubscriptionProtocol.LAMBDA) {
                         p.check(c.kind().hasFunction(), at, "consumer '" + target + "' has no function (kind "
                                 + c.kind().id() + ")");
                     }
@@ -215,11 +235,7 @@ public final class SettingsResolver {
     private static ConsumerSettings consumer(Problems p, String at, ConsumerArgs c, EventDrivenPatternArgs args,
                                              EnvironmentPreset preset, FunctionSettings functionDefaults,
                                              AlarmSettings patternAlarms, Names names) {
-        Optional<Kind> parsedKind = Kind.parse(c.kind().orElse(Kind.QUEUE.id()));
-        if (parsedKind.isEmpty()) {
-            p.add(at + ".kind", "must be one of queue, function, workflow, topic, bus (got '" + c.kind().get() + "')");
-        }
-        Kind kind = parsedKind.orElse(Kind.QUEUE);
+        Kind kind = ConfigValidator.oneOf(p, at + ".kind", Kind.class, c.kind()).orElse(Kind.QUEUE);
 
         if (c.eventPattern().isPresent() == c.fileSource().isPresent()) {
             p.add(c.fileSource().isPresent() ? at + ".fileSource" : at + ".eventPattern",
@@ -334,12 +350,11 @@ public final class SettingsResolver {
                 p.add(at + ".definitionFile", "cannot read " + w.definitionFile().get() + ": " + e.getMessage());
             }
         }
-        String type = w.type().orElse(EnvironmentPreset.WORKFLOW_TYPE);
-        p.check(Set.of("STANDARD", "EXPRESS").contains(type), at + ".type",
-                "must be STANDARD or EXPRESS (got '" + type + "')");
-        String logLevel = w.logLevel().orElse(preset.workflowLogLevel());
-        p.check(Set.of("ALL", "ERROR", "FATAL").contains(logLevel), at + ".logLevel",
-                "must be ALL, ERROR or FATAL (got '" + logLevel + "'); OFF would leave failures unrecorded");
+        WorkflowType type = ConfigValidator.oneOf(p, at + ".type", WorkflowType.class, w.type())
+                .orElse(EnvironmentPreset.WORKFLOW_TYPE);
+        // OFF is not a WorkflowLogLevel: it would leave failures unrecorded.
+        WorkflowLogLevel logLevel = ConfigValidator.oneOf(p, at + ".logLevel", WorkflowLogLevel.class, w.logLevel())
+                .orElse(preset.workflowLogLevel());
         ConfigValidator.statements(p, at + ".statements", w.statements());
         List<Grant> grants = grants(p, at + ".grants", w.grants());
         ConfigValidator.function(p, at + ".taskDefaults", w.taskDefaults());
@@ -450,9 +465,8 @@ public final class SettingsResolver {
                 p.add(at + ".partitionKey", "an index needs a partition key");
                 continue;
             }
-            String projection = index.projectionType().orElse("ALL");
-            p.check(Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projection), at + ".projectionType",
-                    "must be ALL, KEYS_ONLY or INCLUDE (got '" + projection + "')");
+            String projection = ConfigValidator.oneOf(p, at + ".projectionType", ProjectionType.class,
+                    index.projectionType()).orElse(ProjectionType.ALL).id();
             p.check(projection.equals("INCLUDE") == !index.nonKeyAttributes().isEmpty(), at + ".nonKeyAttributes",
                     "nonKeyAttributes go with projectionType INCLUDE, and only with it");
             indexes.add(new TableIndex(index.name(), key(p, at + ".partitionKey", Optional.of(index.partitionKey()),
@@ -477,15 +491,14 @@ public final class SettingsResolver {
 
     private static Optional<TableKey> key(Problems p, String at, Optional<TableKeyArgs> given, String defaultName) {
         if (given.isEmpty()) {
-            return defaultName == null ? Optional.empty() : Optional.of(new TableKey(defaultName, "S"));
+            return defaultName == null ? Optional.empty() : Optional.of(new TableKey(defaultName, KeyType.S.id()));
         }
         TableKeyArgs k = given.get();
         if (k.name() != null && k.name().isEmpty() && defaultName != null && at.endsWith("sortKey")) {
             return Optional.empty();
         }
         p.check(k.name() != null && !k.name().isBlank(), at + ".name", "a key needs an attribute name");
-        String type = k.type().orElse("S");
-        p.check(Set.of("S", "N", "B").contains(type), at + ".type", "must be S, N or B (got '" + type + "')");
+        String type = ConfigValidator.oneOf(p, at + ".type", KeyType.class, k.type()).orElse(KeyType.S).id();
         return Optional.of(new TableKey(String.valueOf(k.name()), type));
     }
 
@@ -497,22 +510,24 @@ public final class SettingsResolver {
             String field = at + "[" + i + "]";
             String topic = s.topic().orElse(patternTopics ? "" : "own");
             if (patternTopics) {
-                p.check(Set.of("notifications", "alarms").contains(topic), field + ".topic",
-                        "must be notifications or alarms (got '" + topic + "')");
+                p.check(s.topic().isPresent(), field + ".topic", "must be " + ClosedSet.describe(PatternTopic.class)
+                        + " (got nothing)");
+                ConfigValidator.oneOf(p, field + ".topic", PatternTopic.class, s.topic());
             } else {
                 p.check(s.topic().isEmpty(), field + ".topic", "a topic consumer's subscriptions are to its own topic");
             }
-            p.check(s.protocol() != null && Set.of("email", "sqs", "lambda", "https", "firehose").contains(s.protocol()),
-                    field + ".protocol", "must be email, sqs, lambda, https or firehose (got '" + s.protocol() + "')");
+            Optional<SubscriptionProtocol> protocol = ConfigValidator.oneOf(p, field + ".protocol",
+                    SubscriptionProtocol.class, Optional.of(String.valueOf(s.protocol())));
+            boolean toAnArn = protocol.filter(ARN_ENDPOINTS::contains).isPresent();
             if (s.endpoint() == null) {
                 p.add(field + ".endpoint", "must not be empty");
             } else {
                 ConfigValidator.knownNow(s.endpoint()).ifPresent(endpoint -> {
                     p.check(!endpoint.isBlank(), field + ".endpoint", "must not be empty");
-                    if ("https".equals(s.protocol())) {
+                    if (protocol.orElse(null) == SubscriptionProtocol.HTTPS) {
                         p.check(endpoint.startsWith("https://"), field + ".endpoint", "an https subscription needs an https:// URL");
                     }
-                    if (Set.of("sqs", "lambda", "firehose").contains(s.protocol()) && !endpoint.isBlank()
+                    if (toAnArn && !endpoint.isBlank()
                             && !(patternTopics && endpoint.startsWith(SubscriptionSettings.CONSUMER_PREFIX))) {
                         p.check(endpoint.matches("arn:[a-z-]+:" + s.protocol() + ":.+"), field + ".endpoint",
                                 "an " + s.protocol() + " subscription needs the " + s.protocol() + " ARN of its endpoint"
@@ -526,7 +541,8 @@ public final class SettingsResolver {
                     : ConfigValidator.knownNow(s.endpoint())
                     .filter(e -> e.startsWith(SubscriptionSettings.CONSUMER_PREFIX))
                     .map(e -> e.substring(SubscriptionSettings.CONSUMER_PREFIX.length()));
-            result.add(new SubscriptionSettings(topic, String.valueOf(s.protocol()),
+            // A protocol outside the set is a problem above, and the settings are never used then.
+            result.add(new SubscriptionSettings(topic, protocol.orElse(SubscriptionProtocol.EMAIL),
                     s.endpoint() == null ? com.pulumi.core.Output.of("") : s.endpoint(), s.filterPolicy(),
                     s.rawMessageDelivery().orElse(false), consumerEndpoint));
         }
@@ -598,9 +614,12 @@ public final class SettingsResolver {
                 first(layers, FunctionArgs::ephemeralStorageMb).orElse(EnvironmentPreset.EPHEMERAL_STORAGE_MB),
                 first(layers, FunctionArgs::memoryMb).orElse(preset.memoryMb()),
                 first(layers, FunctionArgs::timeoutSeconds).orElse(EnvironmentPreset.TIMEOUT_SECONDS),
-                first(layers, FunctionArgs::architecture).orElse(EnvironmentPreset.ARCHITECTURE),
+                // a value outside the set is the layer's problem (ConfigValidator.function); the default stands in
+                first(layers, FunctionArgs::architecture).flatMap(a -> ClosedSet.parse(Architecture.class, a))
+                        .orElse(EnvironmentPreset.ARCHITECTURE),
                 first(layers, FunctionArgs::logRetentionDays).orElse(preset.logRetentionDays()),
-                first(layers, FunctionArgs::logLevel).orElse(preset.logLevel()),
+                first(layers, FunctionArgs::logLevel).flatMap(l -> ClosedSet.parse(LogLevel.class, l))
+                        .orElse(preset.logLevel()),
                 provisioned,
                 first(layers, FunctionArgs::reservedConcurrency).orElse(null),
                 first(layers, FunctionArgs::maximumConcurrency).orElse(preset.maximumConcurrency()),

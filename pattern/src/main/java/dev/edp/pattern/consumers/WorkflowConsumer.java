@@ -111,11 +111,11 @@ final class WorkflowConsumer {
         extra.putAll(w.substitutions());
         Output<String> definition = Placeholders.fill(w.definition().orElseThrow(), shared.placeholderValues(extra));
         return new StateMachine(ctx.name(c.name()), StateMachineArgs.builder()
-                .type(w.type())
+                .type(w.type().id())
                 .definition(definition)
                 .roleArn(role.arn())
                 .loggingConfiguration(StateMachineLoggingConfigurationArgs.builder()
-                        .level(w.logLevel())
+                        .level(w.logLevel().id())
                         .includeExecutionData(w.includeExecutionData())
                         .logDestination(logGroup.arn().applyValue(arn -> arn + ":*"))
                         .build())

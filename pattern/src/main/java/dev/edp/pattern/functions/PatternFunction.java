@@ -21,6 +21,7 @@ import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.core.Output;
 import dev.edp.pattern.PatternContext;
 import dev.edp.pattern.config.EnvironmentPreset;
+import dev.edp.pattern.inputs.LogLevel;
 import dev.edp.pattern.config.PatternSettings.FunctionSettings;
 import dev.edp.pattern.iam.PolicyDocument;
 import dev.edp.pattern.iam.Statement;
@@ -113,15 +114,15 @@ public final class PatternFunction {
                 .role(role.arn())
                 .memorySize(s.memoryMb())
                 .timeout(s.timeoutSeconds())
-                .architectures(s.architecture())
+                .architectures(s.architecture().id())
                 .kmsKeyArn(keyArn)
                 .environment(FunctionEnvironmentArgs.builder().variables(Output.all(variables.values().stream()
                         .toList()).applyValue(values -> zip(List.copyOf(variables.keySet()), values))).build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder()
                         .logFormat("JSON")
                         .logGroup(logGroup.name())
-                        .applicationLogLevel(s.logLevel())
-                        .systemLogLevel(s.logLevel().equals("DEBUG") || s.logLevel().equals("TRACE") ? "DEBUG" : "INFO")
+                        .applicationLogLevel(s.logLevel().id())
+                        .systemLogLevel(s.logLevel().compareTo(LogLevel.DEBUG) <= 0 ? "DEBUG" : "INFO") // TRACE, DEBUG: verbose
                         .build())
                 .tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build())
                 .publish(s.needsPublishedAlias())

@@ -26,7 +26,7 @@ public final class AuditArgs extends ResourceArgs {
     @Import(name = "expireAfterDays")
     private @Nullable Integer expireAfterDays;
 
-    /** Seconds Firehose buffers before writing, 0..900. Preset: dev 60, else 300. */
+    /** Seconds Firehose buffers before writing, 0..900. Preset: dev 60, staging 300, prod 300. */
     @Import(name = "bufferingSeconds")
     private @Nullable Integer bufferingSeconds;
 

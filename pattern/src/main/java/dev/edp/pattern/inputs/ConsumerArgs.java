@@ -2,7 +2,7 @@ package dev.edp.pattern.inputs;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
+import dev.edp.pattern.config.PatternSettings.Kind;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * Every kind has a dead-letter queue for what EventBridge (or Lambda) could not deliver, its alarms and its
  * dashboard widgets. Renaming a consumer replaces its resources (README, Upgrading).
  */
-public final class ConsumerArgs extends ResourceArgs {
+public final class ConsumerArgs extends FunctionAccessArgs {
 
     /** Unique name, lowercase letters, digits and dashes, 1..30 characters; prefixes its resources' names. */
     @Import(name = "name", required = true)
@@ -40,6 +40,7 @@ public final class ConsumerArgs extends ResourceArgs {
     private @Nullable String description;
 
     /** {@code queue} (default), {@code function}, {@code workflow}, {@code topic} or {@code bus}. */
+    @OneOf(value = Kind.class, schemaName = "ConsumerKind")
     @Import(name = "kind")
     private @Nullable String kind;
 
@@ -58,32 +59,6 @@ public final class ConsumerArgs extends ResourceArgs {
     /** An EventBridge input transformer reshaping the event before delivery; instead of {@link #inputPath()}. */
     @Import(name = "inputTransformer")
     private @Nullable InputTransformerArgs inputTransformer;
-
-    /** The consumer's function (kinds {@code queue} and {@code function}): code, runtime, handler and sizing, over {@code functionDefaults}. */
-    @Import(name = "function")
-    private @Nullable FunctionArgs function;
-
-    /**
-     * Shorthand for access to the pattern's own resources: {@code table:read}, {@code table:write},
-     * {@code notifications:publish}, {@code bus:putEvents}, {@code bucket:<name>:read},
-     * {@code bucket:<name>:write[:<prefix>]} (a file source's or data bucket's), {@code workflow:<consumer>:callback}
-     * (send task results to a workflow consumer's state machine). Each adds exactly the IAM actions on exactly that
-     * resource, and the key use they need.
-     */
-    @Import(name = "grants")
-    private @Nullable List<String> grants;
-
-    /** Extra IAM statements for the function's role (your own resources): named actions, named resources, never {@code *}. */
-    @Import(name = "statements")
-    private @Nullable List<IamStatementArgs> statements;
-
-    /**
-     * Environment variables of the function, beside the EDP_* ones the pattern always sets. Values may name the
-     * pattern's resources: {@code ${bucket:<name>}}, {@code ${bucket:<name>:arn}}, {@code ${workflow:<consumer>}},
-     * {@code ${edp:tableName}}, {@code ${edp:busName}}, {@code ${edp:notificationsTopicArn}}.
-     */
-    @Import(name = "environment")
-    private @Nullable Map<String, String> environment;
 
     /** Queue, DLQ, mapping and rule-target settings over {@code queueDefaults} (every kind has a DLQ and a target). */
     @Import(name = "queue")
@@ -141,10 +116,6 @@ public final class ConsumerArgs extends ResourceArgs {
     public Optional<String> fileSource() { return Optional.ofNullable(fileSource); }
     public Optional<String> inputPath() { return Optional.ofNullable(inputPath); }
     public Optional<InputTransformerArgs> inputTransformer() { return Optional.ofNullable(inputTransformer); }
-    public FunctionArgs function() { return function == null ? FunctionArgs.builder().build() : function; }
-    public List<String> grants() { return grants == null ? List.of() : grants; }
-    public List<IamStatementArgs> statements() { return statements == null ? List.of() : statements; }
-    public Map<String, String> environment() { return environment == null ? Map.of() : environment; }
     public QueueDefaultsArgs queue() { return queue == null ? QueueDefaultsArgs.builder().build() : queue; }
     public Optional<Boolean> fifo() { return Optional.ofNullable(fifo); }
     public Optional<String> messageGroupId() { return Optional.ofNullable(messageGroupId); }
@@ -158,23 +129,20 @@ public final class ConsumerArgs extends ResourceArgs {
 
     public static Builder builder() { return new Builder(); }
 
-    public static final class Builder {
-        private final ConsumerArgs args = new ConsumerArgs();
+    public static final class Builder extends FunctionAccessArgs.Builder<ConsumerArgs, Builder> {
+        public Builder() {
+            super(new ConsumerArgs());
+        }
 
         public Builder name(String v) { args.name = v; return this; }
         public Builder enabled(@Nullable Boolean v) { args.enabled = v; return this; }
         public Builder description(@Nullable String v) { args.description = v; return this; }
         public Builder kind(@Nullable String v) { args.kind = v; return this; }
+        public Builder kind(@Nullable Kind v) { return kind(ClosedSet.idOf(v)); }
         public Builder eventPattern(@Nullable String v) { args.eventPattern = v; return this; }
         public Builder fileSource(@Nullable String v) { args.fileSource = v; return this; }
         public Builder inputPath(@Nullable String v) { args.inputPath = v; return this; }
         public Builder inputTransformer(@Nullable InputTransformerArgs v) { args.inputTransformer = v; return this; }
-        public Builder function(@Nullable FunctionArgs v) { args.function = v; return this; }
-        public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
-        public Builder grants(String... v) { return grants(List.of(v)); }
-        public Builder statements(@Nullable List<IamStatementArgs> v) { args.statements = v == null ? null : List.copyOf(v); return this; }
-        public Builder statements(IamStatementArgs... v) { return statements(List.of(v)); }
-        public Builder environment(@Nullable Map<String, String> v) { args.environment = v == null ? null : Map.copyOf(v); return this; }
         public Builder queue(@Nullable QueueDefaultsArgs v) { args.queue = v; return this; }
         public Builder fifo(@Nullable Boolean v) { args.fifo = v; return this; }
         public Builder messageGroupId(@Nullable String v) { args.messageGroupId = v; return this; }
@@ -189,6 +157,5 @@ public final class ConsumerArgs extends ResourceArgs {
         public Builder targetBusArn(String v) { return targetBusArn(Output.of(v)); }
         public Builder alarms(@Nullable AlarmArgs v) { args.alarms = v; return this; }
 
-        public ConsumerArgs build() { return args; }
     }
 }

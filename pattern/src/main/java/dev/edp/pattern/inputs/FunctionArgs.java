@@ -69,6 +69,7 @@ public final class FunctionArgs extends ResourceArgs {
     private @Nullable Integer timeoutSeconds;
 
     /** Instruction set, {@code arm64} (default: cheaper per GB-second) or {@code x86_64}. */
+    @OneOf(Architecture.class)
     @Import(name = "architecture")
     private @Nullable String architecture;
 
@@ -76,11 +77,12 @@ public final class FunctionArgs extends ResourceArgs {
     @Import(name = "logRetentionDays")
     private @Nullable Integer logRetentionDays;
 
-    /** Application log level of Lambda's JSON logs (TRACE, DEBUG, INFO, WARN, ERROR, FATAL). Preset: dev DEBUG, else INFO. */
+    /** Application log level of Lambda's JSON logs (TRACE, DEBUG, INFO, WARN, ERROR, FATAL). Preset: dev DEBUG, staging INFO, prod INFO. */
+    @OneOf(LogLevel.class)
     @Import(name = "logLevel")
     private @Nullable String logLevel;
 
-    /** Provisioned concurrency (0 = none). Preset: prod 2, else 0. Needs a published version: the pattern adds alias {@code live}. */
+    /** Provisioned concurrency (0 = none). Preset: dev 0, staging 0, prod 2. Needs a published version: the pattern adds alias {@code live}. */
     @Import(name = "provisionedConcurrency")
     private @Nullable Integer provisionedConcurrency;
 
@@ -150,8 +152,10 @@ public final class FunctionArgs extends ResourceArgs {
         public Builder memoryMb(@Nullable Integer v) { args.memoryMb = v; return this; }
         public Builder timeoutSeconds(@Nullable Integer v) { args.timeoutSeconds = v; return this; }
         public Builder architecture(@Nullable String v) { args.architecture = v; return this; }
+        public Builder architecture(@Nullable Architecture v) { return architecture(ClosedSet.idOf(v)); }
         public Builder logRetentionDays(@Nullable Integer v) { args.logRetentionDays = v; return this; }
         public Builder logLevel(@Nullable String v) { args.logLevel = v; return this; }
+        public Builder logLevel(@Nullable LogLevel v) { return logLevel(ClosedSet.idOf(v)); }
         public Builder provisionedConcurrency(@Nullable Integer v) { args.provisionedConcurrency = v; return this; }
         public Builder reservedConcurrency(@Nullable Integer v) { args.reservedConcurrency = v; return this; }
         public Builder maximumConcurrency(@Nullable Integer v) { args.maximumConcurrency = v; return this; }

@@ -21,13 +21,13 @@ public final class QueueDefaultsArgs extends ResourceArgs {
     @Import(name = "visibilityTimeoutSeconds")
     private @Nullable Integer visibilityTimeoutSeconds;
 
-    /** Seconds the queue keeps a message, 60..1209600, less than {@link #dlqRetentionSeconds()}. Preset: dev/staging 4 days, prod 7 days. */
+    /** Seconds the queue keeps a message, 60..1209600, less than {@link #dlqRetentionSeconds()}. Preset: dev 345600, staging 345600, prod 604800 (4, 4 and 7 days). */
     @Import(name = "messageRetentionSeconds")
     private @Nullable Integer messageRetentionSeconds;
 
     /**
      * Seconds the DLQ keeps a message, 60..1209600, more than {@link #messageRetentionSeconds()} (SQS counts a
-     * moved message's age from its first enqueue). Default 14 days, the most SQS allows (seed 000).
+     * moved message's age from its first enqueue). Default 1209600 (14 days, the most SQS allows; seed 000).
      */
     @Import(name = "dlqRetentionSeconds")
     private @Nullable Integer dlqRetentionSeconds;
@@ -44,7 +44,7 @@ public final class QueueDefaultsArgs extends ResourceArgs {
     @Import(name = "targetRetryAttempts")
     private @Nullable Integer targetRetryAttempts;
 
-    /** Seconds EventBridge keeps retrying an undelivered event, 60..86400. Preset: dev 3600, else 86400. */
+    /** Seconds EventBridge keeps retrying an undelivered event, 60..86400. Preset: dev 3600, staging 86400, prod 86400. */
     @Import(name = "targetMaxEventAgeSeconds")
     private @Nullable Integer targetMaxEventAgeSeconds;
 

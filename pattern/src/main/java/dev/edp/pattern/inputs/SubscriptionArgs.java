@@ -14,10 +14,12 @@ public final class SubscriptionArgs extends ResourceArgs {
      * Which topic: {@code notifications} (success, error, anomaly, approval requests) or {@code alarms}. Unset in a
      * topic consumer's own subscriptions.
      */
+    @OneOf(PatternTopic.class)
     @Import(name = "topic")
     private @Nullable String topic;
 
-    /** {@code email}, {@code sqs}, {@code lambda} or {@code https}. */
+    /** How SNS delivers: {@code email}, {@code sqs}, {@code lambda}, {@code https} or {@code firehose}. */
+    @OneOf(SubscriptionProtocol.class)
     @Import(name = "protocol", required = true)
     private String protocol;
 
@@ -54,7 +56,9 @@ public final class SubscriptionArgs extends ResourceArgs {
         private final SubscriptionArgs args = new SubscriptionArgs();
 
         public Builder topic(String v) { args.topic = v; return this; }
+        public Builder topic(PatternTopic v) { return topic(ClosedSet.idOf(v)); }
         public Builder protocol(String v) { args.protocol = v; return this; }
+        public Builder protocol(SubscriptionProtocol v) { return protocol(ClosedSet.idOf(v)); }
         public Builder endpoint(Output<String> v) { args.endpoint = v; return this; }
         public Builder endpoint(String v) { return endpoint(Output.of(v)); }
         public Builder filterPolicy(@Nullable String v) { args.filterPolicy = v; return this; }

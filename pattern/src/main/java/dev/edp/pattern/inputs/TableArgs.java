@@ -38,7 +38,7 @@ public final class TableArgs extends ResourceArgs {
     @Import(name = "globalSecondaryIndexes")
     private @Nullable List<TableIndexArgs> globalSecondaryIndexes;
 
-    /** Refuse to delete the table. Preset: prod true, else false. */
+    /** Refuse to delete the table. Preset: dev false, staging false, prod true. */
     @Import(name = "deletionProtection")
     private @Nullable Boolean deletionProtection;
 

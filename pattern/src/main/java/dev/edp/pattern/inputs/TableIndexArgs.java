@@ -23,6 +23,7 @@ public final class TableIndexArgs extends ResourceArgs {
     private @Nullable TableKeyArgs sortKey;
 
     /** {@code ALL} (default), {@code KEYS_ONLY} or {@code INCLUDE} (with {@link #nonKeyAttributes()}). */
+    @OneOf(ProjectionType.class)
     @Import(name = "projectionType")
     private @Nullable String projectionType;
 
@@ -48,6 +49,7 @@ public final class TableIndexArgs extends ResourceArgs {
         public Builder partitionKey(TableKeyArgs v) { args.partitionKey = v; return this; }
         public Builder sortKey(@Nullable TableKeyArgs v) { args.sortKey = v; return this; }
         public Builder projectionType(@Nullable String v) { args.projectionType = v; return this; }
+        public Builder projectionType(@Nullable ProjectionType v) { return projectionType(ClosedSet.idOf(v)); }
         public Builder nonKeyAttributes(@Nullable List<String> v) { args.nonKeyAttributes = v == null ? null : List.copyOf(v); return this; }
 
         public TableIndexArgs build() { return args; }

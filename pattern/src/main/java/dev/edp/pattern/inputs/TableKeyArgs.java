@@ -14,6 +14,7 @@ public final class TableKeyArgs extends ResourceArgs {
     private String name;
 
     /** Its DynamoDB type: {@code S} (string, default), {@code N} (number) or {@code B} (binary). */
+    @OneOf(KeyType.class)
     @Import(name = "type")
     private @Nullable String type;
 
@@ -33,6 +34,7 @@ public final class TableKeyArgs extends ResourceArgs {
 
         public Builder name(String v) { args.name = v; return this; }
         public Builder type(@Nullable String v) { args.type = v; return this; }
+        public Builder type(@Nullable KeyType v) { return type(ClosedSet.idOf(v)); }
 
         public TableKeyArgs build() { return args; }
     }

@@ -38,6 +38,7 @@ public final class WorkflowArgs extends ResourceArgs {
     private @Nullable Output<String> existingStateMachineArn;
 
     /** {@code STANDARD} (default: callbacks, long waits) or {@code EXPRESS}. */
+    @OneOf(WorkflowType.class)
     @Import(name = "type")
     private @Nullable String type;
 
@@ -46,6 +47,7 @@ public final class WorkflowArgs extends ResourceArgs {
     private @Nullable List<TaskArgs> tasks;
 
     /** What the state machine may touch beyond its tasks: {@code notifications:publish}, {@code bus:putEvents}, ... (as consumers' grants). */
+    @OneOf(value = PatternGrant.class, open = true)
     @Import(name = "grants")
     private @Nullable List<String> grants;
 
@@ -53,11 +55,12 @@ public final class WorkflowArgs extends ResourceArgs {
     @Import(name = "statements")
     private @Nullable List<IamStatementArgs> statements;
 
-    /** Execution log level: ALL, ERROR, FATAL (OFF is not allowed). Preset: dev and staging ALL, prod ERROR (seed 004). */
+    /** Execution log level: ALL, ERROR, FATAL (OFF is not allowed). Preset: dev ALL, staging ALL, prod ERROR (seed 004). */
+    @OneOf(WorkflowLogLevel.class)
     @Import(name = "logLevel")
     private @Nullable String logLevel;
 
-    /** Log execution input and output. Preset: dev true, else false (payloads may hold personal data). */
+    /** Log execution input and output. Preset: dev true, staging false, prod false (payloads may hold personal data). */
     @Import(name = "includeExecutionData")
     private @Nullable Boolean includeExecutionData;
 
@@ -91,12 +94,15 @@ public final class WorkflowArgs extends ResourceArgs {
         public Builder existingStateMachineArn(@Nullable Output<String> v) { args.existingStateMachineArn = v; return this; }
         public Builder existingStateMachineArn(String v) { return existingStateMachineArn(Output.of(v)); }
         public Builder type(@Nullable String v) { args.type = v; return this; }
+        public Builder type(@Nullable WorkflowType v) { return type(ClosedSet.idOf(v)); }
         public Builder tasks(@Nullable List<TaskArgs> v) { args.tasks = v == null ? null : List.copyOf(v); return this; }
         public Builder tasks(TaskArgs... v) { return tasks(List.of(v)); }
         public Builder grants(@Nullable List<String> v) { args.grants = v == null ? null : List.copyOf(v); return this; }
         public Builder grants(String... v) { return grants(List.of(v)); }
+        public Builder grants(PatternGrant... v) { return grants(ClosedSet.ids(v)); }
         public Builder statements(@Nullable List<IamStatementArgs> v) { args.statements = v == null ? null : List.copyOf(v); return this; }
         public Builder logLevel(@Nullable String v) { args.logLevel = v; return this; }
+        public Builder logLevel(@Nullable WorkflowLogLevel v) { return logLevel(ClosedSet.idOf(v)); }
         public Builder includeExecutionData(@Nullable Boolean v) { args.includeExecutionData = v; return this; }
         public Builder taskDefaults(@Nullable FunctionArgs v) { args.taskDefaults = v; return this; }
 

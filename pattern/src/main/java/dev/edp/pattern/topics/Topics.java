@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import dev.edp.pattern.PatternContext;
 import dev.edp.pattern.config.PatternSettings.SubscriptionSettings;
+import dev.edp.pattern.inputs.PatternTopic;
+import dev.edp.pattern.inputs.SubscriptionProtocol;
 import dev.edp.pattern.iam.PolicyDocument;
 import dev.edp.pattern.iam.Statement;
 
@@ -69,13 +71,13 @@ public final class Topics {
         List<SubscriptionSettings> configured = ctx.settings().subscriptions();
         for (int i = 0; i < configured.size(); i++) {
             SubscriptionSettings s = configured.get(i);
-            Topic topic = s.topic().equals("alarms") ? alarms : notifications;
+            Topic topic = s.topic().equals(PatternTopic.ALARMS.id()) ? alarms : notifications;
             Optional<Consumer> consumer = s.consumerEndpoint().map(consumers::get);
-            Output<String> endpoint = consumer.map(c -> s.protocol().equals("sqs") ? c.queue().orElseThrow().arn()
+            Output<String> endpoint = consumer.map(c -> s.protocol() == SubscriptionProtocol.SQS ? c.queue().orElseThrow().arn()
                     : c.function().orElseThrow().invocationArn()).orElse(s.endpoint());
             List<Resource> after = new ArrayList<>();
             // A consumer queue's policy must admit the topic before SNS confirms the subscription.
-            consumer.filter(c -> s.protocol().equals("sqs")).flatMap(Consumer::queuePolicy).ifPresent(after::add);
+            consumer.filter(c -> s.protocol() == SubscriptionProtocol.SQS).flatMap(Consumer::queuePolicy).ifPresent(after::add);
             subscriptions.add(subscription(ctx, ctx.name(s.topic(), "subscription", String.valueOf(i)), topic.arn(),
                     s, endpoint, after));
         }
@@ -85,7 +87,7 @@ public final class Topics {
     public static TopicSubscription subscription(PatternContext ctx, String logical, Output<String> topicArn,
                                                  SubscriptionSettings s, Output<String> endpoint, List<Resource> after) {
         List<Resource> dependsOn = new ArrayList<>(after);
-        if (s.protocol().equals("lambda")) {
+        if (s.protocol() == SubscriptionProtocol.LAMBDA) {
             dependsOn.add(new Permission(logical + "-permission", PermissionArgs.builder()
                     .action("lambda:InvokeFunction")
                     .function(endpoint)
@@ -95,7 +97,7 @@ public final class Topics {
         }
         var args = TopicSubscriptionArgs.builder()
                 .topic(topicArn)
-                .protocol(s.protocol())
+                .protocol(s.protocol().id())
                 .endpoint(endpoint)
                 .rawMessageDelivery(s.rawMessageDelivery());
         s.filterPolicy().ifPresent(args::filterPolicy);
@@ -108,8 +110,8 @@ public final class Topics {
     public List<Output<String>> topicsDeliveringTo(PatternContext ctx, String consumerName) {
         List<Output<String>> arns = new ArrayList<>();
         for (SubscriptionSettings s : ctx.settings().subscriptions()) {
-            if (s.protocol().equals("sqs") && s.consumerEndpoint().filter(consumerName::equals).isPresent()) {
-                arns.add((s.topic().equals("alarms") ? alarms : notifications).arn());
+            if (s.protocol() == SubscriptionProtocol.SQS && s.consumerEndpoint().filter(consumerName::equals).isPresent()) {
+                arns.add((s.topic().equals(PatternTopic.ALARMS.id()) ? alarms : notifications).arn());
             }
         }
         return arns;

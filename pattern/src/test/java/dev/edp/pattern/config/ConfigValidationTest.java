@@ -8,6 +8,7 @@ import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.pattern.inputs.FileSourceArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.pattern.inputs.IamStatementArgs;
+import dev.edp.pattern.inputs.LogLevel;
 import dev.edp.pattern.inputs.QueueDefaultsArgs;
 import dev.edp.pattern.inputs.ScheduleArgs;
 import dev.edp.pattern.inputs.SubscriptionArgs;
@@ -392,7 +393,7 @@ class ConfigValidationTest {
         assertThat(List.of(dev, staging, prod)).extracting(s -> s.table().deletionProtection())
                 .containsExactly(false, false, true);
         assertThat(staging.functionDefaults().snapStart()).isTrue();
-        assertThat(dev.functionDefaults().logLevel()).isEqualTo("DEBUG");
+        assertThat(dev.functionDefaults().logLevel()).isEqualTo(LogLevel.DEBUG);
     }
 
     @Test
@@ -409,5 +410,42 @@ class ConfigValidationTest {
         assertThatThrownBy(() -> SettingsResolver.resolve("Bad_Name", dev().build()))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("name: the component name must be");
+    }
+
+    @Test
+    void aValueOutsideAClosedSetIsNamedWithTheSetsValues() {
+        List<String> problems = problems(dev()
+                .functionDefaults(FunctionArgs.builder().architecture("arm").logLevel("VERBOSE").build())
+                .subscriptions(SubscriptionArgs.builder().topic("pager").protocol("sms").endpoint("x").build())
+                .consumers(consumer("billing").kind("lambda").build())
+                .build());
+        assertThat(problems)
+                .contains("functionDefaults.architecture: must be arm64 or x86_64 (got 'arm')")
+                .contains("functionDefaults.logLevel: must be TRACE, DEBUG, INFO, WARN, ERROR or FATAL (got 'VERBOSE')")
+                .contains("subscriptions[0].topic: must be notifications or alarms (got 'pager')")
+                .contains("subscriptions[0].protocol: must be email, sqs, lambda, https or firehose (got 'sms')")
+                .contains("consumers[billing].kind: must be queue, function, workflow, topic or bus (got 'lambda')");
+    }
+
+    @Test
+    void theBuildersTakeTheEnumsAsTheirIds() {
+        var settings = SettingsResolver.resolve("edp", EventDrivenPatternArgs.builder()
+                .environment(Environment.STAGING)
+                .functionDefaults(jar().architecture(dev.edp.pattern.inputs.Architecture.X86_64)
+                        .logLevel(dev.edp.pattern.inputs.LogLevel.WARN).build())
+                .subscriptions(SubscriptionArgs.builder().topic(dev.edp.pattern.inputs.PatternTopic.ALARMS)
+                        .protocol(dev.edp.pattern.inputs.SubscriptionProtocol.EMAIL).endpoint("ops@example.com").build())
+                .consumers(consumer("billing").kind(PatternSettings.Kind.FUNCTION)
+                        .grants(dev.edp.pattern.inputs.PatternGrant.TABLE_READ,
+                                dev.edp.pattern.inputs.PatternGrant.BUS_PUT_EVENTS).build())
+                .build());
+        assertThat(settings.environment()).isEqualTo(Environment.STAGING);
+        assertThat(settings.functionDefaults().architecture()).isEqualTo(dev.edp.pattern.inputs.Architecture.X86_64);
+        assertThat(settings.functionDefaults().logLevel()).isEqualTo(LogLevel.WARN);
+        assertThat(settings.subscriptions().get(0).topic()).isEqualTo("alarms");
+        assertThat(settings.subscriptions().get(0).protocol()).isEqualTo(dev.edp.pattern.inputs.SubscriptionProtocol.EMAIL);
+        var billing = settings.consumer("billing").orElseThrow();
+        assertThat(billing.kind()).isEqualTo(PatternSettings.Kind.FUNCTION);
+        assertThat(billing.grants()).extracting(Grant::kind).containsExactly(Grant.Kind.TABLE_READ, Grant.Kind.BUS_PUT_EVENTS);
     }
 }

@@ -32,7 +32,15 @@ public final class Javadoc {
             // {@link Type#member label}: the label when there is one, else the reference.
             int space = content.indexOf(' ');
             String shown = inline.group().startsWith("{@link") && space > 0 ? content.substring(space + 1) : content;
-            inline.appendReplacement(text, Matcher.quoteReplacement(shown.replace('#', '.')));
+            if (shown.startsWith("#")) {
+                shown = shown.substring(1); // {@link #TYPE}: a member of this class, by its name
+            }
+            // A code span's angle brackets are text ({@code bucket:<name>:read}), not HTML: kept as entities
+            // through the tag removal below, then decoded with the comment's own.
+            boolean code = inline.group().startsWith("{@code") || inline.group().startsWith("{@literal");
+            String literal = code ? shown : shown.replace('#', '.');
+            inline.appendReplacement(text, Matcher.quoteReplacement(literal.replace("&", "&amp;")
+                    .replace("<", "&lt;").replace(">", "&gt;")));
         }
         inline.appendTail(text);
         String plain = HTML_TAG.matcher(text).replaceAll("")

@@ -21,6 +21,13 @@ class JavadocTest {
     @Test
     void aLinkWithoutLabelShowsItsReference() {
         assertThat(Javadoc.toPlainText("Same as {@link Other#field}.")).isEqualTo("Same as Other.field.");
+        assertThat(Javadoc.toPlainText("This class's {@link #TYPE}.")).isEqualTo("This class's TYPE.");
+    }
+
+    @Test
+    void angleBracketsInACodeSpanAreTextNotHtml() {
+        assertThat(Javadoc.toPlainText("Grants {@code bucket:<name>:read} and {@code a & b}, <i>not</i> tags."))
+                .isEqualTo("Grants bucket:<name>:read and a & b, not tags.");
     }
 
     @Test
