@@ -76,8 +76,8 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /** SnapStart's warm-up (run before the snapshot by the CRaC hook; public for the cold-start benchmark). */
-    public void prime() {
-        priming.prime();
+    public boolean prime() {
+        return priming.prime();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -115,5 +116,13 @@ public final class EventConsumer {
             }
         }
         return name.length() == 0 ? "Handled" : name.toString();
+    }
+
+    /**
+     * SnapStart priming: the seed example of each detail-type this consumer handles, parsed and validated as a
+     * delivery would be (the schemas compiled, the JSON and validator classes loaded). Nothing is processed.
+     */
+    public java.util.List<EventEnvelope> prime() {
+        return detailTypes.stream().sorted().map(schemas::example).flatMap(Optional::stream).toList();
     }
 }
