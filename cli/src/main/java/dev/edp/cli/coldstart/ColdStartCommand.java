@@ -227,16 +227,21 @@ public class ColdStartCommand implements Callable<Integer> {
         return ColdStartHandler.sqsBatch(event.toString());
     }
 
-    /** The probe's class file, alone in a directory, so the child's class path is the Lambda jar and it. */
+    /**
+     * The probe's class, alone in a jar, so the child's class path is the Lambda jar and it (a jar, not a directory:
+     * an AppCDS archive, {@code -XX:ArchiveClassesAtExit}, is only dumped for a class path of jars).
+     */
     private static Path extractProbe() throws IOException {
         String resource = ColdStartProbe.class.getName().replace('.', '/') + ".class";
-        Path dir = Files.createTempDirectory("coldstart-probe");
-        Path target = dir.resolve(resource);
-        Files.createDirectories(target.getParent());
-        try (InputStream in = ColdStartCommand.class.getClassLoader().getResourceAsStream(resource)) {
-            Files.copy(java.util.Objects.requireNonNull(in, resource), target);
+        Path jar = Files.createTempFile("coldstart-probe", ".jar");
+        try (InputStream in = ColdStartCommand.class.getClassLoader().getResourceAsStream(resource);
+             java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(resource));
+            java.util.Objects.requireNonNull(in, resource).transferTo(out);
+            out.closeEntry();
         }
-        return dir;
+        jar.toFile().deleteOnExit();
+        return jar;
     }
 
     private static S3Client s3(MotoServer moto) {

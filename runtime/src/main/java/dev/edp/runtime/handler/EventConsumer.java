@@ -119,6 +119,24 @@ public final class EventConsumer {
     }
 
     /**
+     * SnapStart priming: an SQS batch of the seed example of each detail-type this consumer handles, as an event
+     * source mapping would deliver it, for a twin of the handler to rehearse ({@code EventConsumerHandler.rehearse}).
+     */
+    public SQSEvent primingBatch() {
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(new java.util.ArrayList<>());
+        detailTypes.stream().sorted().map(schemas::exampleJson).flatMap(Optional::stream).forEach(example -> {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId("priming-" + batch.getRecords().size());
+            record.setBody(example.toString());
+            record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            record.setEventSource("aws:sqs");
+            batch.getRecords().add(record);
+        });
+        return batch;
+    }
+
+    /**
      * SnapStart priming: the seed example of each detail-type this consumer handles, parsed and validated as a
      * delivery would be (the schemas compiled, the JSON and validator classes loaded). Nothing is processed.
      */

@@ -46,25 +46,20 @@ public abstract class EventConsumerHandler implements RequestHandler<SQSEvent, S
     protected void warmUp(List<EventEnvelope> examples) {
     }
 
-    /** This function's basics, for a warm-up's {@link #rehearse} twin. */
-    protected final HandlerContext context() {
-        return context;
+    /** This function's basics with a log and metrics that go nowhere, for a warm-up's {@link #rehearse} twin. */
+    protected final HandlerContext primingContext() {
+        return context.forPriming();
     }
 
     /**
-     * Runs {@code twin}'s business step on each example: the twin is this handler built on priming clients
-     * ({@link dev.edp.runtime.common.AwsClients#forPriming}), whose calls go nowhere and succeed empty, so the
-     * step's code and the SDK's request pipeline for every call it makes are loaded and run once, with no side
-     * effect. A step that an empty answer cannot satisfy stops there; what it loaded stays loaded.
+     * Hands {@code twin} an SQS batch of the seed examples, as Lambda would: the twin is this handler built on
+     * {@link #primingContext} and priming clients ({@link dev.edp.runtime.common.AwsClients#forPriming}), whose calls
+     * go nowhere and succeed empty, so the consumer loop (validation, log, metrics), the business step and the SDK's
+     * pipeline for every call it makes are loaded and run once, with no side effect. A step that an empty answer
+     * cannot satisfy fails its record there; what it loaded stays loaded.
      */
-    protected static void rehearse(EventConsumerHandler twin, List<EventEnvelope> examples) {
-        for (EventEnvelope example : examples) {
-            try {
-                twin.process(example, new EventConsumer.Invocation("priming", java.time.Instant.now().plusSeconds(60)));
-            } catch (Exception | LinkageError partial) {
-                // An empty answer is not always enough for the whole step; priming is best effort.
-            }
-        }
+    protected static void rehearse(EventConsumerHandler twin) {
+        twin.handleRequest(twin.consumer.primingBatch(), null);
     }
 
     @Override

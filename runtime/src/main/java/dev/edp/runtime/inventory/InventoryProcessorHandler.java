@@ -65,7 +65,7 @@ public final class InventoryProcessorHandler extends EventConsumerHandler {
         stock.level("PRIMING#never-an-item");
         notifications.prime();
         AwsClients nowhere = AwsClients.forPriming();
-        rehearse(new InventoryProcessorHandler(context(), nowhere.dynamoDb(), nowhere.sns()), examples);
+        rehearse(new InventoryProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
     }
 
     @Override

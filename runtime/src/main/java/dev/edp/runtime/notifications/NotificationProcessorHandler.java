@@ -59,7 +59,7 @@ public final class NotificationProcessorHandler extends EventConsumerHandler {
         examples.forEach(example -> notifier.prime(NotificationRequest.from(example).notification()));
         published.prime();
         AwsClients nowhere = AwsClients.forPriming();
-        rehearse(new NotificationProcessorHandler(context(), nowhere.dynamoDb(), nowhere.sns()), examples);
+        rehearse(new NotificationProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class OrderProcessorHandler extends EventConsumerHandler {
         orders.find("PRIMING#never-an-order");
         notifications.prime();
         AwsClients nowhere = AwsClients.forPriming();
-        rehearse(new OrderProcessorHandler(context(), nowhere.dynamoDb(), nowhere.sns()), examples);
+        rehearse(new OrderProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class ApprovalDecisionHandler extends EventConsumerHandler {
         }
         decisions.prime();
         AwsClients nowhere = AwsClients.forPriming();
-        rehearse(new ApprovalDecisionHandler(context(), nowhere.sfn(), nowhere.dynamoDb(), nowhere.sns()), examples);
+        rehearse(new ApprovalDecisionHandler(primingContext(), nowhere.sfn(), nowhere.dynamoDb(), nowhere.sns()));
         try {
             sfn.sendTaskHeartbeat(b -> b.taskToken("edp-priming-never-a-task-token"));
         } catch (SfnException expected) {

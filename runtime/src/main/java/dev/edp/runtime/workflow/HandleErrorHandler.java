@@ -95,7 +95,7 @@ public final class HandleErrorHandler implements RequestStreamHandler {
             notifier.prime(notification(WorkflowFailure.of(failed), Compensation.Outcome.NOTHING)); // built, not sent
             orders.find("PRIMING#never-an-order"); // the real client: a read only
             AwsClients nowhere = AwsClients.forPriming();
-            return WorkflowTask.rehearse(() -> new HandleErrorHandler(context, nowhere.dynamoDb(), nowhere.sns()).handle(failed));
+            return WorkflowTask.rehearse(new HandleErrorHandler(context.forPriming(), nowhere.dynamoDb(), nowhere.sns()), failed);
         });
     }
 

@@ -56,7 +56,7 @@ public final class ProcessOrderHandler implements RequestStreamHandler {
         this.log = context.log();
         this.priming = WorkflowTask.priming(TASK, state -> {
             orders.find("PRIMING#never-an-order"); // the real client: a read only
-            return WorkflowTask.rehearse(() -> new ProcessOrderHandler(context, AwsClients.forPriming().dynamoDb()).process(state));
+            return WorkflowTask.rehearse(new ProcessOrderHandler(context.forPriming(), AwsClients.forPriming().dynamoDb()), state);
         });
     }
 

@@ -63,7 +63,7 @@ public final class ReserveInventoryHandler implements RequestStreamHandler {
         this.priming = WorkflowTask.priming(TASK, state -> {
             orders.find("PRIMING#never-an-order"); // the real client: reads only, an order and an item that never exist
             stock.level("PRIMING#never-an-item");
-            return WorkflowTask.rehearse(() -> new ReserveInventoryHandler(context, AwsClients.forPriming().dynamoDb()).reserve(state));
+            return WorkflowTask.rehearse(new ReserveInventoryHandler(context.forPriming(), AwsClients.forPriming().dynamoDb()), state);
         });
     }
 

@@ -53,7 +53,8 @@ public final class ValidateInputHandler implements RequestStreamHandler {
     public ValidateInputHandler(HandlerContext context) {
         this.schemas = EventSchemas.fromClasspath();
         this.log = context.log();
-        this.priming = WorkflowTask.priming(TASK, this::validate); // validating reads nothing but the schemas
+        // Validating reads nothing but the schemas; the twin's log goes nowhere.
+        this.priming = WorkflowTask.priming(TASK, state -> WorkflowTask.rehearse(new ValidateInputHandler(context.forPriming()), state));
     }
 
     /** SnapStart's warm-up (run by the CRaC hook before the snapshot; public for {@code edp coldstart}). */

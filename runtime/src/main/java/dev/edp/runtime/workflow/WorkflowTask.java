@@ -46,14 +46,18 @@ final class WorkflowTask {
     }
 
     /**
-     * A twin's step on priming clients (calls go nowhere and succeed empty): the step's code and the SDK's pipeline
-     * for its calls run once. A step an empty answer cannot satisfy stops there; what it loaded stays loaded.
+     * Hands {@code twin} the state as Lambda would (JSON bytes in, JSON bytes out): the twin is the task built on
+     * {@code HandlerContext.forPriming} and priming clients (calls go nowhere and succeed empty), so the task's
+     * plumbing, its step and the SDK's pipeline for its calls run once. A step an empty answer cannot satisfy stops
+     * there; what it loaded stays loaded.
      */
-    static Object rehearse(java.util.function.Supplier<Object> twinStep) {
+    static Object rehearse(com.amazonaws.services.lambda.runtime.RequestStreamHandler twin, JsonNode state) {
         try {
-            return twinStep.get();
-        } catch (RuntimeException | LinkageError partial) {
-            return Map.of(); // priming is best effort
+            twin.handleRequest(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(state)),
+                    java.io.OutputStream.nullOutputStream(), null);
+            return Map.of("rehearsed", true);
+        } catch (IOException | RuntimeException | LinkageError partial) {
+            return Map.of("rehearsed", false); // priming is best effort
         }
     }
 
