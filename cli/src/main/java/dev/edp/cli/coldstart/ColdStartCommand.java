@@ -101,7 +101,7 @@ public class ColdStartCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--mode: cold, primed or both, not '" + mode + "'");
         };
-        Path probeDir = extractProbe();
+        Path probeJar = extractProbe();
         Map<Boolean, Map<ColdStartHandler, List<String>>> lines = new HashMap<>();
         try (MotoServer moto = MotoServer.start()) {
             Map<String, String> env = provision(moto);
@@ -114,7 +114,7 @@ public class ColdStartCommand implements Callable<Integer> {
                         Path second = input(moto, prerequisites, handler, id + "-2");
                         Map<String, String> childEnv = new HashMap<>(env);
                         childEnv.put(FunctionEnvironment.CONSUMER, handler.function);
-                        String handled = timeChild(probeDir, handler, List.of(input, second), childEnv, primed);
+                        String handled = timeChild(probeJar, handler, List.of(input, second), childEnv, primed);
                         Files.delete(input);
                         Files.delete(second);
                         lines.computeIfAbsent(primed, p -> new EnumMap<>(ColdStartHandler.class))
@@ -154,11 +154,11 @@ public class ColdStartCommand implements Callable<Integer> {
     }
 
     /** Runs one child to its HANDLED line and returns it with the parent's own measure (process start to it) added. */
-    private String timeChild(Path probeDir, ColdStartHandler handler, List<Path> inputs, Map<String, String> env, boolean primed)
+    private String timeChild(Path probeJar, ColdStartHandler handler, List<Path> inputs, Map<String, String> env, boolean primed)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(childFlags());
-        command.addAll(List.of("-cp", runtimeJar.toAbsolutePath() + java.io.File.pathSeparator + probeDir,
+        command.addAll(List.of("-cp", runtimeJar.toAbsolutePath() + java.io.File.pathSeparator + probeJar,
                 ColdStartProbe.class.getName(), handler.className, handler.kind(), inputs.get(0).toString(),
                 primed ? "--primed" : "--cold", inputs.get(1).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -228,19 +228,29 @@ public class ColdStartCommand implements Callable<Integer> {
     }
 
     /**
-     * The probe's class, alone in a jar, so the child's class path is the Lambda jar and it (a jar, not a directory:
-     * an AppCDS archive, {@code -XX:ArchiveClassesAtExit}, is only dumped for a class path of jars).
+     * The probe's class, alone in a jar, so the child's class path is the Lambda jar and it. A jar at a fixed path,
+     * rewritten only when its class changed: an AppCDS archive ({@code -XX:ArchiveClassesAtExit}, then
+     * {@code -XX:SharedArchiveFile}) is only dumped for a class path of jars, and only used while every jar of it is
+     * the same file (path, size and time) as at the dump.
      */
     private static Path extractProbe() throws IOException {
         String resource = ColdStartProbe.class.getName().replace('.', '/') + ".class";
-        Path jar = Files.createTempFile("coldstart-probe", ".jar");
-        try (InputStream in = ColdStartCommand.class.getClassLoader().getResourceAsStream(resource);
-             java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            out.putNextEntry(new java.util.jar.JarEntry(resource));
-            java.util.Objects.requireNonNull(in, resource).transferTo(out);
+        byte[] probe;
+        try (InputStream in = ColdStartCommand.class.getClassLoader().getResourceAsStream(resource)) {
+            probe = java.util.Objects.requireNonNull(in, resource).readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(bytes)) {
+            java.util.jar.JarEntry entry = new java.util.jar.JarEntry(resource);
+            entry.setTime(0); // the same bytes for the same class
+            out.putNextEntry(entry);
+            out.write(probe);
             out.closeEntry();
         }
-        jar.toFile().deleteOnExit();
+        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "edp-coldstart-probe.jar");
+        if (!Files.isRegularFile(jar) || !java.util.Arrays.equals(Files.readAllBytes(jar), bytes.toByteArray())) {
+            Files.write(jar, bytes.toByteArray());
+        }
         return jar;
     }
 
