@@ -92,15 +92,24 @@ public class ColdStartCommand implements Callable<Integer> {
             System.err.println("edp coldstart: " + runtimeJar + " not found: run mvn -B -DskipTests package");
             return 2;
         }
-        List<ColdStartHandler> selected = handlers.isEmpty() ? List.of(ColdStartHandler.values())
-                : handlers.stream().map(ColdStartHandler::named).toList();
+        List<ColdStartHandler> selected;
+        try {
+            selected = handlers.isEmpty() ? List.of(ColdStartHandler.values())
+                    : handlers.stream().map(ColdStartHandler::named).toList();
+        } catch (IllegalArgumentException unknown) {
+            System.err.println("edp coldstart: --handler: " + unknown.getMessage());
+            return 2;
+        }
         List<Boolean> modes = switch (mode) {
             case "cold" -> List.of(false);
             case "primed" -> List.of(true);
             case "both" -> List.of(false, true);
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--mode: cold, primed or both, not '" + mode + "'");
+            default -> List.of();
         };
+        if (modes.isEmpty() || runs < 1) {
+            System.err.println("edp coldstart: --mode is cold, primed or both (got '" + mode + "'), --runs at least 1");
+            return 2;
+        }
         Path probeJar = extractProbe();
         Map<Boolean, Map<ColdStartHandler, List<String>>> lines = new HashMap<>();
         try (MotoServer moto = MotoServer.start()) {
