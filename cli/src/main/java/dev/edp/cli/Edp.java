@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 BenchCommand.class,
                 CurCommand.class,
+                dev.edp.cli.coldstart.ColdStartCommand.class,
                 LocalCommand.class,
                 DlqCommand.class,
                 ReplayCommand.class,

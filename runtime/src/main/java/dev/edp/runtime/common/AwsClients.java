@@ -35,8 +35,27 @@ public final class AwsClients {
     private final SdkHttpClient http;
 
     public AwsClients(Map<String, String> env) {
+        this(env, UrlConnectionHttpClient.builder().build());
+    }
+
+    private AwsClients(Map<String, String> env, SdkHttpClient http) {
         this.env = env;
-        this.http = UrlConnectionHttpClient.builder().build();
+        this.http = http;
+    }
+
+    /**
+     * Clients whose transport sends nothing and answers every call with an empty success ({@link PrimingHttpClient}),
+     * with made-up credentials for the signer: for SnapStart priming only, to run a handler's business step once
+     * before the snapshot without touching any resource.
+     */
+    public static AwsClients forPriming() {
+        return forPriming(new byte[0]);
+    }
+
+    /** The same, with S3 answering every {@code GET} with {@code objectBody} (a made-up report for CUR's priming). */
+    public static AwsClients forPriming(byte[] objectBody) {
+        return new AwsClients(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "priming",
+                "AWS_SECRET_ACCESS_KEY", "priming"), new PrimingHttpClient(objectBody));
     }
 
     /** Clients for the process environment. */

@@ -41,6 +41,29 @@ public final class Metrics {
                 inLambda ? LambdaEnvironment::new : () -> sinkEnvironment(new ConsoleSink()));
     }
 
+    /**
+     * Metrics that are serialised like any others and then dropped: for SnapStart priming's twins, whose rehearsal
+     * must not reach CloudWatch.
+     */
+    public static Metrics discarded(String namespace, String service, String environment) {
+        ISink nowhere = new ISink() {
+            @Override
+            public void accept(software.amazon.cloudwatchlogs.emf.model.MetricsContext context) {
+                try {
+                    context.serialize();
+                } catch (Exception ignored) {
+                    // nothing is sent either way
+                }
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Void> shutdown() {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+        };
+        return new Metrics(namespace, service, environment, () -> sinkEnvironment(nowhere));
+    }
+
     /** An EMF environment that writes every flush to {@code sink}: standard output locally, a recorder in tests. */
     public static Environment sinkEnvironment(ISink sink) {
         return new Environment() {

@@ -24,20 +24,34 @@ public final class Priming implements Resource {
         this.warmUp = warmUp;
     }
 
+    /** Set while a warm-up runs: what a warm-up constructs (a handler on priming clients) registers nothing. */
+    private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
+
     /** Registers the warm-up; keep the returned object (the global context holds it weakly). */
     public static Priming register(String handler, Runnable warmUp) {
         Priming priming = new Priming(handler, warmUp);
-        Core.getGlobalContext().register(priming);
+        if (!WARMING.get()) {
+            Core.getGlobalContext().register(priming);
+        }
         return priming;
     }
 
-    /** Runs the warm-up now, catching everything: what the checkpoint does, and what benchmarks call. */
-    public void prime() {
+    /**
+     * Runs the warm-up now, catching everything: what the checkpoint does, and what benchmarks and tests call.
+     *
+     * @return whether it ran to the end (a failure is logged as a warning)
+     */
+    public boolean prime() {
+        WARMING.set(true);
         try {
             warmUp.run();
+            return true;
         } catch (RuntimeException | LinkageError e) {
             System.err.println("{\"level\":\"WARN\",\"service\":\"" + handler + "\",\"message\":\"priming failed: "
                     + String.valueOf(e).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+            return false;
+        } finally {
+            WARMING.set(false);
         }
     }
 

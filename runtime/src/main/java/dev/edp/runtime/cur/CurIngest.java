@@ -140,9 +140,7 @@ public final class CurIngest {
      */
     public void prime() throws IOException {
         CurObject object = CurObject.of(dev.edp.runtime.common.S3ObjectCreated.parse(PRIMING_EVENT));
-        byte[] csv = ("lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n"
-                + "1999-01-01T00:00:00Z,000000000000,Priming,1.5\n\"1999-01-01T01:00:00+02:00\",000000000000,Priming,-2E-3\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = PRIMING_REPORT.clone();
         java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
             out.write(csv);
@@ -157,8 +155,13 @@ public final class CurIngest {
         settings.anomalyRule().find(report, new CostTotals(dynamo, settings.tableName()));
     }
 
+    /** A made-up report of 1999 that priming parses (and its twin reads from an S3 that is nowhere). */
+    static final byte[] PRIMING_REPORT = ("lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n"
+            + "1999-01-01T00:00:00Z,000000000000,Priming,1.5\n\"1999-01-01T01:00:00+02:00\",000000000000,Priming,-2E-3\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     /** An "Object Created" event of a bucket and key that exist nowhere: what priming parses. */
-    private static final String PRIMING_EVENT = "{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-000000000000\","
+    static final String PRIMING_EVENT = "{\"version\":\"0\",\"id\":\"00000000-0000-0000-0000-000000000000\","
             + "\"detail-type\":\"Object Created\",\"source\":\"aws.s3\",\"account\":\"000000000000\",\"time\":\"1999-01-01T00:00:00Z\","
             + "\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"version\":\"0\",\"bucket\":{\"name\":\"edp-priming\"},"
             + "\"object\":{\"key\":\"priming/never-a-report.csv\",\"size\":1,\"etag\":\"0\",\"sequencer\":\"00\"}}}";

@@ -72,12 +72,32 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            rehearse(settings, clock);
         });
     }
 
     /** SnapStart's warm-up (run before the snapshot by the CRaC hook; public for the cold-start benchmark). */
-    public void prime() {
-        priming.prime();
+    public boolean prime() {
+        return priming.prime();
+    }
+
+    /**
+     * The whole handler once on the priming batch, on a twin whose clients send nothing (every call succeeds empty;
+     * S3 serves the made-up report) and whose log and metrics go nowhere: the ledger's writes, the curated copy's
+     * puts, the publish and the batch plumbing run through the SDK without touching any resource.
+     */
+    private static void rehearse(CurSettings settings, Clock clock) {
+        AwsClients nowhere = AwsClients.forPriming(CurIngest.PRIMING_REPORT);
+        CurIngestHandler twin = new CurIngestHandler(settings, nowhere.s3(), nowhere.dynamoDb(), nowhere.sns(),
+                new JsonLog(SERVICE, settings.environment(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), clock),
+                Metrics.discarded(NAMESPACE, SERVICE, settings.environment()), clock);
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId("priming");
+        record.setBody(CurIngest.PRIMING_EVENT);
+        record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(java.util.List.of(record));
+        twin.handleRequest(batch, null);
     }
 
     @Override

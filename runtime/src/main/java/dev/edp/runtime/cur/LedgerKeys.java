@@ -13,8 +13,8 @@ import java.time.LocalDate;
  *       {@code pk = CUR#OBJECT#<objectId>}, {@code sk = HEAD}.</li>
  *   <li>Contribution of one version of one report to one (day, account, service):
  *       {@code pk = CUR#DAY#<yyyy-MM-dd>}, {@code sk = OBJECT#<objectId>#<versionTag>#<account>#<service>}.</li>
- *   <li>Running total of one (day, account, service) over the applied version of every object:
- *       {@code pk = CUR#TOTAL#<yyyy-MM-dd>}, {@code sk = <account>#<service>}.</li>
+ *   <li>Running totals of one (day, account) over the applied version of every object, one pair of attributes
+ *       per service ({@link TotalItem}): {@code pk = CUR#TOTAL#<yyyy-MM-dd>}, {@code sk = <account>}.</li>
  * </ul>
  * Account and service are URL-encoded in the sort key, so a {@code #} inside them cannot make two groups collide.
  */
@@ -44,8 +44,8 @@ final class LedgerKeys {
         return "CUR#TOTAL#" + day;
     }
 
-    static String totalSk(String accountId, String service) {
-        return encode(accountId) + "#" + encode(service);
+    static String totalSk(String accountId) {
+        return encode(accountId);
     }
 
     /** The prefix of every contribution of one version of one object (within a day's partition). */

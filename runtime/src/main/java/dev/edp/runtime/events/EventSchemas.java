@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class EventSchemas {
 
     static final String LOCATION = "dev/edp/events/schemas/";
+    static final String EXAMPLES = "dev/edp/events/examples/";
     /** Enough errors to say what is wrong; a hopeless event would otherwise list every field. */
     static final int MAX_REPORTED = 5;
 
@@ -65,6 +66,24 @@ public final class EventSchemas {
         JsonNode id = event.path("id");
         return new EventEnvelope(id.isTextual() && !id.asText().isEmpty() ? Optional.of(id.asText()) : Optional.empty(),
                 event.path("source").asText(), detailType.asText(), event.path("detail"));
+    }
+
+    /**
+     * The seed example of a detail-type ({@code dev/edp/events/examples/<detail-type in kebab case>.json} in
+     * edp-events), validated like any event: what SnapStart priming feeds a handler's parsers. Empty when there is
+     * none.
+     */
+    public Optional<EventEnvelope> example(String detailType) {
+        return exampleJson(detailType).map(this::validate);
+    }
+
+    /** The seed example of a detail-type as JSON, not validated (a workflow task's input is the whole event). */
+    public Optional<JsonNode> exampleJson(String detailType) {
+        try (InputStream in = classLoader.getResourceAsStream(EXAMPLES + fileName(detailType))) {
+            return in == null ? Optional.empty() : Optional.of(Json.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("example " + EXAMPLES + fileName(detailType) + " is unreadable: " + e.getMessage(), e);
+        }
     }
 
     /** {@code Order Created} → {@code order-created.json}. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -115,5 +116,31 @@ public final class EventConsumer {
             }
         }
         return name.length() == 0 ? "Handled" : name.toString();
+    }
+
+    /**
+     * SnapStart priming: an SQS batch of the seed example of each detail-type this consumer handles, as an event
+     * source mapping would deliver it, for a twin of the handler to rehearse ({@code EventConsumerHandler.rehearse}).
+     */
+    public SQSEvent primingBatch() {
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(new java.util.ArrayList<>());
+        detailTypes.stream().sorted().map(schemas::exampleJson).flatMap(Optional::stream).forEach(example -> {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId("priming-" + batch.getRecords().size());
+            record.setBody(example.toString());
+            record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            record.setEventSource("aws:sqs");
+            batch.getRecords().add(record);
+        });
+        return batch;
+    }
+
+    /**
+     * SnapStart priming: the seed example of each detail-type this consumer handles, parsed and validated as a
+     * delivery would be (the schemas compiled, the JSON and validator classes loaded). Nothing is processed.
+     */
+    public java.util.List<EventEnvelope> prime() {
+        return detailTypes.stream().sorted().map(schemas::example).flatMap(Optional::stream).toList();
     }
 }

@@ -41,6 +41,16 @@ public record HandlerContext(PatternEnvironment env, String service, JsonLog log
                 Metrics.forProcess(NAMESPACE, service, env.environment(), environment), Clock.systemUTC());
     }
 
+    /**
+     * The same function's basics with a log and metrics that go nowhere: for SnapStart priming's twins, which rehearse
+     * the handler on clients that send nothing and must leave no trace in the function's logs or metrics.
+     */
+    public HandlerContext forPriming() {
+        return new HandlerContext(env, service, new JsonLog(service, env.environment(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), clock),
+                Metrics.discarded(NAMESPACE, service, env.environment()), clock);
+    }
+
     /** The SQS loop of a consumer that handles these detail-types. */
     public EventConsumer consumer(Set<String> detailTypes) {
         return new EventConsumer(service, detailTypes, EventSchemas.fromClasspath(), log, metrics, clock);

@@ -104,6 +104,14 @@ public final class Idempotency {
         return Optional.of(result);
     }
 
+    /**
+     * SnapStart priming: a consistent read of a record that is never written, so the client's first call (endpoint,
+     * signer, marshallers, connection) is made before the snapshot, without a side effect.
+     */
+    public void prime() {
+        dynamo.getItem(b -> b.tableName(table).key(key("priming#never-a-key")).consistentRead(true));
+    }
+
     /** The record's key, for tests and operators ({@code pk = IDEMPOTENCY#<scope>#<key>}). */
     public Map<String, AttributeValue> key(String key) {
         return Map.of("pk", s("IDEMPOTENCY#" + scope + "#" + key), "sk", s(SK));

@@ -55,6 +55,19 @@ public final class InventoryProcessorHandler extends EventConsumerHandler {
         this.notifications = context.idempotency(dynamo);
     }
 
+    /** Priming: the example parsed, an item that never exists read, a rejection built (not sent). */
+    @Override
+    protected void warmUp(java.util.List<EventEnvelope> examples) {
+        for (EventEnvelope example : examples) {
+            InventoryUpdate update = InventoryUpdate.from(example);
+            notifier.prime(InventoryNotifications.rejected(update, "priming", "priming"));
+        }
+        stock.level("PRIMING#never-an-item");
+        notifications.prime();
+        AwsClients nowhere = AwsClients.forPriming();
+        rehearse(new InventoryProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
+    }
+
     @Override
     protected String process(EventEnvelope event, Invocation invocation) {
         InventoryUpdate update = InventoryUpdate.from(event);

@@ -53,6 +53,15 @@ public final class NotificationProcessorHandler extends EventConsumerHandler {
         this.published = context.idempotency(dynamo);
     }
 
+    /** Priming: the example parsed and its notification built (not sent), a record that never exists read. */
+    @Override
+    protected void warmUp(java.util.List<EventEnvelope> examples) {
+        examples.forEach(example -> notifier.prime(NotificationRequest.from(example).notification()));
+        published.prime();
+        AwsClients nowhere = AwsClients.forPriming();
+        rehearse(new NotificationProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
+    }
+
     @Override
     protected String process(EventEnvelope event, Invocation invocation) {
         NotificationRequest request = NotificationRequest.from(event);

@@ -54,6 +54,22 @@ public final class OrderProcessorHandler extends EventConsumerHandler {
         this.notifications = context.idempotency(dynamo);
     }
 
+    /** Priming: the examples parsed, an order that never exists read, both notifications built (not sent). */
+    @Override
+    protected void warmUp(java.util.List<EventEnvelope> examples) {
+        for (EventEnvelope example : examples) {
+            if (OrderCreated.DETAIL_TYPE.equals(example.detailType())) {
+                notifier.prime(OrderNotifications.created(OrderCreated.from(example)));
+            } else {
+                notifier.prime(OrderNotifications.completed(OrderCompleted.from(example), false));
+            }
+        }
+        orders.find("PRIMING#never-an-order");
+        notifications.prime();
+        AwsClients nowhere = AwsClients.forPriming();
+        rehearse(new OrderProcessorHandler(primingContext(), nowhere.dynamoDb(), nowhere.sns()));
+    }
+
     @Override
     protected String process(EventEnvelope event, Invocation invocation) {
         String eventId = event.id().orElse(invocation.messageId());

@@ -68,6 +68,26 @@ public final class ApprovalDecisionHandler extends EventConsumerHandler {
         this.decisions = context.idempotency(dynamo);
     }
 
+    /**
+     * Priming: the example parsed, its "not applied" notice built (not sent), a record that never exists read, and a
+     * heartbeat for a token that is no task's (Step Functions answers InvalidToken: nothing changes anywhere).
+     */
+    @Override
+    protected void warmUp(java.util.List<EventEnvelope> examples) {
+        for (EventEnvelope example : examples) {
+            ApprovalDecision decision = ApprovalDecision.from(example);
+            notifier.prime(notApplied(decision, "priming", TaskDoesNotExistException.builder().message("priming").build()));
+        }
+        decisions.prime();
+        AwsClients nowhere = AwsClients.forPriming();
+        rehearse(new ApprovalDecisionHandler(primingContext(), nowhere.sfn(), nowhere.dynamoDb(), nowhere.sns()));
+        try {
+            sfn.sendTaskHeartbeat(b -> b.taskToken("edp-priming-never-a-task-token"));
+        } catch (SfnException expected) {
+            // InvalidToken: the call's classes are loaded, which is all priming wants.
+        }
+    }
+
     @Override
     protected String process(EventEnvelope event, Invocation invocation) {
         ApprovalDecision decision = ApprovalDecision.from(event);

@@ -4,8 +4,10 @@ import dev.edp.events.WorkflowTasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.runtime.common.AwsClients;
 import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.common.Priming;
 import dev.edp.runtime.handler.HandlerContext;
 import dev.edp.runtime.common.Notification;
 import dev.edp.runtime.common.Notification.Kind;
@@ -57,6 +59,8 @@ public final class HandleErrorHandler implements RequestStreamHandler {
     private final Notifier notifier;
     private final JsonLog log;
     private final Clock clock;
+    /** Held so that the CRaC context, which references it weakly, keeps it until the snapshot. */
+    private final Priming priming;
 
     /** For Lambda. */
     public HandleErrorHandler() {
@@ -84,6 +88,20 @@ public final class HandleErrorHandler implements RequestStreamHandler {
         this.notifier = context.notifier(sns);
         this.log = context.log();
         this.clock = context.clock();
+        Orders orders = new Orders(dynamo, table, context.clock());
+        this.priming = WorkflowTask.priming(TASK, state -> {
+            ObjectNode failed = state.deepCopy();
+            failed.putObject("error").put("Error", "States.TaskFailed").put("Cause", "{\"errorMessage\":\"priming\"}");
+            notifier.prime(notification(WorkflowFailure.of(failed), Compensation.Outcome.NOTHING)); // built, not sent
+            orders.find("PRIMING#never-an-order"); // the real client: a read only
+            AwsClients nowhere = AwsClients.forPriming();
+            return WorkflowTask.rehearse(new HandleErrorHandler(context.forPriming(), nowhere.dynamoDb(), nowhere.sns()), failed);
+        });
+    }
+
+    /** SnapStart's warm-up (run by the CRaC hook before the snapshot; public for {@code edp coldstart}). */
+    public boolean prime() {
+        return priming.prime();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.common.Priming;
 import dev.edp.runtime.handler.HandlerContext;
 import dev.edp.runtime.events.EventEnvelope;
 import dev.edp.runtime.events.EventSchemas;
@@ -32,6 +33,8 @@ public final class ValidateInputHandler implements RequestStreamHandler {
 
     private final EventSchemas schemas;
     private final JsonLog log;
+    /** Held so that the CRaC context, which references it weakly, keeps it until the snapshot. */
+    private final Priming priming;
 
     /** For Lambda. */
     public ValidateInputHandler() {
@@ -50,6 +53,13 @@ public final class ValidateInputHandler implements RequestStreamHandler {
     public ValidateInputHandler(HandlerContext context) {
         this.schemas = EventSchemas.fromClasspath();
         this.log = context.log();
+        // Validating reads nothing but the schemas; the twin's log goes nowhere.
+        this.priming = WorkflowTask.priming(TASK, state -> WorkflowTask.rehearse(new ValidateInputHandler(context.forPriming()), state));
+    }
+
+    /** SnapStart's warm-up (run by the CRaC hook before the snapshot; public for {@code edp coldstart}). */
+    public boolean prime() {
+        return priming.prime();
     }
 
     @Override

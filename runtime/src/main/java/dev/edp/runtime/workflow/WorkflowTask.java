@@ -2,6 +2,8 @@ package dev.edp.runtime.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.edp.runtime.common.JsonLog;
+import dev.edp.runtime.common.Priming;
+import dev.edp.runtime.events.EventSchemas;
 import dev.edp.runtime.events.Json;
 
 import java.io.IOException;
@@ -21,6 +23,42 @@ import java.util.function.Function;
 final class WorkflowTask {
 
     private WorkflowTask() {
+    }
+
+    /**
+     * Registers a task's SnapStart warm-up ({@link Priming}): {@code step} given the seed "Workflow Triggered" event
+     * (the workflow's input) with one made-up order line, its result written as JSON to nowhere. The step must have
+     * no side effect: reads of keys that never exist on the real clients, the task's own step only on a twin built
+     * on {@link dev.edp.runtime.common.AwsClients#forPriming} clients ({@link #rehearse}).
+     */
+    static Priming priming(String task, Function<JsonNode, Object> step) {
+        return Priming.register(task, () -> {
+            com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    EventSchemas.fromClasspath().exampleJson(ValidateInputHandler.DETAIL_TYPE).orElseThrow();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("detail")).putArray("items").addObject()
+                    .put("item_id", "PRIMING").put("quantity", 1).put("price", new java.math.BigDecimal("1.00"));
+            try {
+                Json.MAPPER.writeValue(java.io.OutputStream.nullOutputStream(), step.apply(state));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Hands {@code twin} the state as Lambda would (JSON bytes in, JSON bytes out): the twin is the task built on
+     * {@code HandlerContext.forPriming} and priming clients (calls go nowhere and succeed empty), so the task's
+     * plumbing, its step and the SDK's pipeline for its calls run once. A step an empty answer cannot satisfy stops
+     * there; what it loaded stays loaded.
+     */
+    static Object rehearse(com.amazonaws.services.lambda.runtime.RequestStreamHandler twin, JsonNode state) {
+        try {
+            twin.handleRequest(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(state)),
+                    java.io.OutputStream.nullOutputStream(), null);
+            return Map.of("rehearsed", true);
+        } catch (IOException | RuntimeException | LinkageError partial) {
+            return Map.of("rehearsed", false); // priming is best effort
+        }
     }
 
     static void run(String task, InputStream in, OutputStream out, JsonLog log, Function<JsonNode, Object> step)
