@@ -24,6 +24,12 @@ import java.util.Set;
  *       {@code kms:EncryptionContext:...} or {@code aws:SourceArn} always fails, and a failed condition makes moto
  *       deny even an Allow statement. Conditions are dropped from Allow statements; a Deny statement with a condition
  *       is left out (moto cannot tell when it applies).</li>
+ *   <li><b>Transactions</b>: AWS authorizes {@code TransactWriteItems} and {@code TransactGetItems} by the actions of
+ *       the items in them ({@code dynamodb:PutItem}, {@code UpdateItem}, {@code DeleteItem}, {@code ConditionCheckItem},
+ *       {@code GetItem}: "Using IAM with DynamoDB transactions" in the DynamoDB guide), while moto checks an action
+ *       named after the API. A statement allowing a write action (put, update or delete) also allows
+ *       {@code dynamodb:TransactWriteItems}, one allowing {@code GetItem} also {@code TransactGetItems}: moto cannot
+ *       look into the transaction's items, so a role with any write may write transactionally here.</li>
  *   <li><b>Trust</b>: moto checks AssumeRole against the trust policy's {@code AWS} principals only; the sandbox
  *       plays the service that assumes a role (Lambda, Step Functions), so every {@code sts:AssumeRole} statement
  *       also admits the sandbox's administrator.</li>
@@ -84,7 +90,7 @@ public final class PoliciesOnMoto {
         }
         List<String> scoped = new ArrayList<>();
         List<String> unscoped = new ArrayList<>();
-        for (String action : values(statement.get("Action"))) {
+        for (String action : withTransactions(values(statement.get("Action")))) {
             String service = action.contains(":") ? action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT) : "";
             (RESOURCE_AWARE.contains(service) || action.equals("*") ? scoped : unscoped).add(action);
         }
@@ -96,6 +102,21 @@ public final class PoliciesOnMoto {
             ObjectNode anyResource = withActions(statement.deepCopy(), unscoped);
             anyResource.put("Resource", "*");
             result.add(anyResource);
+        }
+        return result;
+    }
+
+    /** The actions, plus DynamoDB's transaction APIs where the actions of their items are allowed. */
+    static List<String> withTransactions(List<String> actions) {
+        List<String> result = new ArrayList<>(actions);
+        Set<String> lower = new java.util.HashSet<>();
+        actions.forEach(a -> lower.add(a.toLowerCase(Locale.ROOT)));
+        if ((lower.contains("dynamodb:putitem") || lower.contains("dynamodb:updateitem")
+                || lower.contains("dynamodb:deleteitem")) && !lower.contains("dynamodb:transactwriteitems")) {
+            result.add("dynamodb:TransactWriteItems");
+        }
+        if (lower.contains("dynamodb:getitem") && !lower.contains("dynamodb:transactgetitems")) {
+            result.add("dynamodb:TransactGetItems");
         }
         return result;
     }
