@@ -209,10 +209,11 @@ public final class EventSourceMappings implements AutoCloseable {
         /** A refused poll (the role may not receive from its queue) is said once, as Lambda's mapping state says it. */
         private void reportRefusal(RuntimeException e) {
             if (!refusalReported && e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
-                    && service.statusCode() == 403) {
+                    && (service.statusCode() == 403 || String.valueOf(service.awsErrorDetails().errorCode())
+                    .startsWith("AccessDenied"))) {
                 refusalReported = true;
                 System.err.println("edp local: the event source mapping of " + mapping.function().displayName()
-                        + " cannot poll " + mapping.queueUrl() + ": its role " + mapping.function().roleArn()
+                        + " cannot poll (receive, delete) " + mapping.queueUrl() + ": its role " + mapping.function().roleArn()
                         + " is refused (" + service.awsErrorDetails().errorCode() + "): " + service.getMessage());
             }
         }

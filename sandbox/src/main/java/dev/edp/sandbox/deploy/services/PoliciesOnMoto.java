@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,12 +25,13 @@ import java.util.Set;
  *       {@code kms:EncryptionContext:...} or {@code aws:SourceArn} always fails, and a failed condition makes moto
  *       deny even an Allow statement. Conditions are dropped from Allow statements; a Deny statement with a condition
  *       is left out (moto cannot tell when it applies).</li>
- *   <li><b>Transactions</b>: AWS authorizes {@code TransactWriteItems} and {@code TransactGetItems} by the actions of
- *       the items in them ({@code dynamodb:PutItem}, {@code UpdateItem}, {@code DeleteItem}, {@code ConditionCheckItem},
- *       {@code GetItem}: "Using IAM with DynamoDB transactions" in the DynamoDB guide), while moto checks an action
- *       named after the API. A statement allowing a write action (put, update or delete) also allows
- *       {@code dynamodb:TransactWriteItems}, one allowing {@code GetItem} also {@code TransactGetItems}: moto cannot
- *       look into the transaction's items, so a role with any write may write transactionally here.</li>
+ *   <li><b>APIs authorized by other actions</b>: moto checks an action named after the API called, while AWS
+ *       authorizes some APIs by other actions: SQS's batch APIs by their single-message actions
+ *       ({@code DeleteMessageBatch} by {@code sqs:DeleteMessage}: "Amazon SQS batch actions" in the SQS guide),
+ *       SNS {@code PublishBatch} by {@code sns:Publish}, DynamoDB's {@code TransactWriteItems} and
+ *       {@code TransactGetItems} by their items' actions ("Using IAM with DynamoDB transactions"). A statement
+ *       allowing those actions also allows the API's name on moto ({@link #IMPLIED}); moto cannot look into a
+ *       transaction's items, so a role with any write (put, update or delete) may write transactionally here.</li>
  *   <li><b>Trust</b>: moto checks AssumeRole against the trust policy's {@code AWS} principals only; the sandbox
  *       plays the service that assumes a role (Lambda, Step Functions), so every {@code sts:AssumeRole} statement
  *       also admits the sandbox's administrator.</li>
@@ -90,7 +92,7 @@ public final class PoliciesOnMoto {
         }
         List<String> scoped = new ArrayList<>();
         List<String> unscoped = new ArrayList<>();
-        for (String action : withTransactions(values(statement.get("Action")))) {
+        for (String action : withImpliedActions(values(statement.get("Action")))) {
             String service = action.contains(":") ? action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT) : "";
             (RESOURCE_AWARE.contains(service) || action.equals("*") ? scoped : unscoped).add(action);
         }
@@ -106,18 +108,26 @@ public final class PoliciesOnMoto {
         return result;
     }
 
-    /** The actions, plus DynamoDB's transaction APIs where the actions of their items are allowed. */
-    static List<String> withTransactions(List<String> actions) {
+    /** API names moto checks → the actions AWS authorizes them by (any one of them allows the API here). */
+    static final Map<String, List<String>> IMPLIED = Map.of(
+            "sqs:SendMessageBatch", List.of("sqs:SendMessage"),
+            "sqs:DeleteMessageBatch", List.of("sqs:DeleteMessage"),
+            "sqs:ChangeMessageVisibilityBatch", List.of("sqs:ChangeMessageVisibility"),
+            "sns:PublishBatch", List.of("sns:Publish"),
+            "dynamodb:TransactWriteItems", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+            "dynamodb:TransactGetItems", List.of("dynamodb:GetItem"));
+
+    /** The actions, plus the API names moto checks for what they authorize on AWS ({@link #IMPLIED}). */
+    static List<String> withImpliedActions(List<String> actions) {
         List<String> result = new ArrayList<>(actions);
         Set<String> lower = new java.util.HashSet<>();
         actions.forEach(a -> lower.add(a.toLowerCase(Locale.ROOT)));
-        if ((lower.contains("dynamodb:putitem") || lower.contains("dynamodb:updateitem")
-                || lower.contains("dynamodb:deleteitem")) && !lower.contains("dynamodb:transactwriteitems")) {
-            result.add("dynamodb:TransactWriteItems");
-        }
-        if (lower.contains("dynamodb:getitem") && !lower.contains("dynamodb:transactgetitems")) {
-            result.add("dynamodb:TransactGetItems");
-        }
+        new java.util.TreeMap<>(IMPLIED).forEach((api, by) -> {
+            if (!lower.contains(api.toLowerCase(Locale.ROOT))
+                    && by.stream().anyMatch(a -> lower.contains(a.toLowerCase(Locale.ROOT)))) {
+                result.add(api);
+            }
+        });
         return result;
     }
 

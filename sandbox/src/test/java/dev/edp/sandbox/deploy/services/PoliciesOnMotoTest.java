@@ -27,21 +27,25 @@ class PoliciesOnMotoTest {
 
         assertThat(statements).hasSize(3);
         assertThat(statements.get(0).get("Action").toString()).isEqualTo("[\"dynamodb:GetItem\",\"dynamodb:PutItem\","
-                + "\"dynamodb:TransactWriteItems\",\"dynamodb:TransactGetItems\"]");
+                + "\"dynamodb:TransactGetItems\",\"dynamodb:TransactWriteItems\"]");
         assertThat(statements.get(0).get("Resource").asText()).isEqualTo("*");
         assertThat(statements.get(0).get("Sid").asText()).isEqualTo("Table");
-        assertThat(statements.get(1).get("Action").toString()).isEqualTo("[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\"]");
+        assertThat(statements.get(1).get("Action").toString())
+                .isEqualTo("[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\",\"sqs:DeleteMessageBatch\"]");
         assertThat(statements.get(1).get("Resource").asText()).as("moto matches queue ARNs").isEqualTo(QUEUE);
-        assertThat(statements.get(2).get("Action").toString()).isEqualTo("[\"sns:Publish\"]");
+        assertThat(statements.get(2).get("Action").toString()).isEqualTo("[\"sns:Publish\",\"sns:PublishBatch\"]");
         assertThat(statements.get(2).get("Resource").asText()).isEqualTo("*");
     }
 
     @Test
-    void dynamoDbTransactionsAreAllowedWhereTheirItemsActionsAre() {
-        assertThat(PoliciesOnMoto.withTransactions(java.util.List.of("dynamodb:Query", "dynamodb:UpdateItem")))
+    void apisAwsAuthorizesByOtherActionsAreAllowedWhereThoseAre() {
+        assertThat(PoliciesOnMoto.withImpliedActions(java.util.List.of("dynamodb:Query", "dynamodb:UpdateItem")))
                 .containsExactly("dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems");
-        assertThat(PoliciesOnMoto.withTransactions(java.util.List.of("dynamodb:Query", "dynamodb:ConditionCheckItem")))
+        assertThat(PoliciesOnMoto.withImpliedActions(java.util.List.of("dynamodb:Query", "dynamodb:ConditionCheckItem")))
                 .as("a read-only role writes no transaction").containsExactly("dynamodb:Query", "dynamodb:ConditionCheckItem");
+        assertThat(PoliciesOnMoto.withImpliedActions(java.util.List.of("sqs:SendMessage", "sns:Publish")))
+                .containsExactly("sqs:SendMessage", "sns:Publish", "sns:PublishBatch", "sqs:SendMessageBatch");
+        assertThat(PoliciesOnMoto.withImpliedActions(java.util.List.of("sqs:ReceiveMessage"))).containsExactly("sqs:ReceiveMessage");
     }
 
     @Test
