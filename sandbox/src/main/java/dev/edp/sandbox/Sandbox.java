@@ -74,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
         logs = new FunctionLogs(logDirectory);
         logs.install();
         RoleCredentials.Source roles = RoleCredentials.assumedWith(aws.sts());
+        signWorkflowCallsAsItsRole(roles);
         functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), accountId,
                 aws.lambdaVariables(), new FunctionCode(stack.projectDir()), roles);
         Map<String, String> logGroups = new HashMap<>();
@@ -90,6 +91,22 @@ public final class Sandbox implements AutoCloseable {
         mappings = EventSourceMappings.of(stack.graph(), stack.deployment(), functions);
         mappings.start(aws.sqs(), f -> aws.sqsAs(roles.provider(f.physicalName(), f.roleArn())), aws.region(), logs,
                 RETRY_DELAY, observer);
+    }
+
+    /**
+     * moto's Step Functions interpreter sends a state machine's service integrations (SNS Publish, PutEvents) without
+     * saying which execution made them; with one state machine in the stack they are its, and the endpoint signs
+     * them with its role's session, so its grants are enforced as on AWS. With several, they stay signed as the
+     * administrator (see {@code emulator.InterpreterSigner}).
+     */
+    private void signWorkflowCallsAsItsRole(RoleCredentials.Source roles) {
+        var machines = stack.graph().ofType("aws:sfn/stateMachine:StateMachine");
+        if (machines.size() == 1) {
+            String role = dev.edp.sandbox.deploy.PendingResource.text(machines.get(0).input("roleArn"));
+            if (role != null && !role.isBlank()) {
+                account.endpoint().signInterpreterCallsWith(roles.provider(machines.get(0).name(), role));
+            }
+        }
     }
 
     public EmulatorClients aws() {

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * service integrations (SNS Publish, EventBridge PutEvents, DynamoDB...). The interpreter signs them with a fixed key
  * ({@code ak}/{@code sk}, moto/stepfunctions/parser/asl/utils/boto_client.py) that no identity of the account owns,
  * so with IAM enforced moto would refuse them all; nor do they say which execution sent them. The sandbox signs
- * them as the identity it is given (the administrator): a state machine role's own grants are checked by the policy
- * pack, not here.
+ * them as the identity it is given: the role of the stack's state machine when it has exactly one (its grants are
+ * then enforced as on AWS), else the administrator (the roles' grants are then checked by the policy pack only).
  */
 final class InterpreterSigner {
 
