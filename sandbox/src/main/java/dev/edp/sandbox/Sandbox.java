@@ -13,6 +13,7 @@ import dev.edp.sandbox.functions.FunctionCode;
 import dev.edp.sandbox.functions.FunctionLogs;
 import dev.edp.sandbox.functions.InvokeApi;
 import dev.edp.sandbox.functions.LocalFunctions;
+import dev.edp.sandbox.functions.RoleCredentials;
 import dev.edp.sandbox.program.StackProgram;
 import dev.edp.testing.MotoServer;
 
@@ -26,6 +27,9 @@ import java.util.Map;
  * {@link #deploy} (the program's real graph onto moto), {@link #run} (functions, event source mappings, the custom
  * buses' delivery). {@link #close()} stops everything in reverse order. What happens is reported to an
  * {@link Observer} ({@code ./edp local}'s trace and ledger are one).
+ *
+ * <p>IAM is enforced on the emulator (see {@link EmulatedAccount}): the deploy runs as the sandbox's administrator,
+ * each function and its event source mapping as the function's own role.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -55,7 +59,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Deploys the program's graph: the program under the mock engine, each resource created on moto. */
     public LocalDeploy.DeployedStack deploy(StackProgram program) {
-        stack = LocalDeploy.deploy(program, account.clients());
+        stack = LocalDeploy.deploy(program, account.clients(), account.admin().arn());
         return stack;
     }
 
@@ -69,8 +73,10 @@ public final class Sandbox implements AutoCloseable {
         String accountId = MotoServer.ACCOUNT;
         logs = new FunctionLogs(logDirectory);
         logs.install();
+        RoleCredentials.Source roles = RoleCredentials.assumedWith(aws.sts());
+        signWorkflowCallsAsItsRole(roles);
         functions = LocalFunctions.of(stack.graph(), stack.deployment(), aws.region(), accountId,
-                aws.lambdaVariables(), new FunctionCode(stack.projectDir()));
+                aws.lambdaVariables(), new FunctionCode(stack.projectDir()), roles);
         Map<String, String> logGroups = new HashMap<>();
         functions.all().stream().filter(f -> f.logGroup() != null).forEach(f -> logGroups.put(f.displayName(), f.logGroup()));
         logs.shipTo(aws.logs(), logGroups);
@@ -83,7 +89,24 @@ public final class Sandbox implements AutoCloseable {
         replayed.start(stack.taps());
         DeliveredTargets.of(stack.graph(), bus).amend(account.endpoint());
         mappings = EventSourceMappings.of(stack.graph(), stack.deployment(), functions);
-        mappings.start(aws.sqs(), aws.region(), logs, RETRY_DELAY, observer);
+        mappings.start(aws.sqs(), f -> aws.sqsAs(roles.provider(f.physicalName(), f.roleArn())), aws.region(), logs,
+                RETRY_DELAY, observer);
+    }
+
+    /**
+     * moto's Step Functions interpreter sends a state machine's service integrations (SNS Publish, PutEvents) without
+     * saying which execution made them; with one state machine in the stack they are its, and the endpoint signs
+     * them with its role's session, so its grants are enforced as on AWS. With several, they stay signed as the
+     * administrator (see {@code emulator.InterpreterSigner}).
+     */
+    private void signWorkflowCallsAsItsRole(RoleCredentials.Source roles) {
+        var machines = stack.graph().ofType("aws:sfn/stateMachine:StateMachine");
+        if (machines.size() == 1) {
+            String role = dev.edp.sandbox.deploy.PendingResource.text(machines.get(0).input("roleArn"));
+            if (role != null && !role.isBlank()) {
+                account.endpoint().signInterpreterCallsWith(roles.provider(machines.get(0).name(), role));
+            }
+        }
     }
 
     public EmulatorClients aws() {

@@ -17,12 +17,21 @@ import java.util.Map;
  * sandbox stops; this class is the one place its format is written and read. Its shape, documented in
  * docs/local-sandbox.md:
  *
- * <pre>{"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1", "outputs": {the stack's exports}}</pre>
+ * <pre>{"endpoint": "http://127.0.0.1:PORT", "region": "us-east-1",
+ *  "credentials": {"accessKeyId": "...", "secretAccessKey": "..."}, "outputs": {the stack's exports}}</pre>
  *
  * where the outputs are exactly what {@code pulumi stack output} would list (busName, archiveName, queueUrls,
- * deadLetterQueueUrls, tableName, ...), with the emulator's names and URLs.
+ * deadLetterQueueUrls, tableName, ...), with the emulator's names and URLs, and the credentials are the access key of
+ * the sandbox's administrator (IAM is enforced on the emulator: another key is refused). A file without credentials
+ * (an emulator that does not enforce IAM) is read with both null.
  */
-public record SandboxFile(URI endpoint, String region, Map<String, Object> outputs) {
+public record SandboxFile(URI endpoint, String region, Map<String, Object> outputs, String accessKeyId,
+                          String secretAccessKey) {
+
+    /** Of an emulator that takes any credentials. */
+    public SandboxFile(URI endpoint, String region, Map<String, Object> outputs) {
+        this(endpoint, region, outputs, null, null);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,14 +57,23 @@ public record SandboxFile(URI endpoint, String region, Map<String, Object> outpu
             throw new IllegalArgumentException(file + ": 'outputs' (the stack's exports) is missing");
         }
         String region = root.path("region").asText("");
+        com.fasterxml.jackson.databind.JsonNode credentials = root.path("credentials");
+        String keyId = credentials.path("accessKeyId").asText(null);
+        String secret = credentials.path("secretAccessKey").asText(null);
+        if ((keyId == null) != (secret == null)) {
+            throw new IllegalArgumentException(file + ": 'credentials' needs both 'accessKeyId' and 'secretAccessKey'");
+        }
         return new SandboxFile(URI.create(endpoint), region.isEmpty() ? "us-east-1" : region,
-                JSON.convertValue(root.get("outputs"), Map.class));
+                JSON.convertValue(root.get("outputs"), Map.class), keyId, secret);
     }
 
     public void write(Path file) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("endpoint", endpoint.toString());
         root.put("region", region);
+        if (accessKeyId != null) {
+            root.put("credentials", Map.of("accessKeyId", accessKeyId, "secretAccessKey", secretAccessKey));
+        }
         root.put("outputs", outputs);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

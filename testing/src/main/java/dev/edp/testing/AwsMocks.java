@@ -170,8 +170,8 @@ public class AwsMocks implements Mocks {
                 return name;
             }
             case "aws:lambda/alias:Alias" -> {
-                // A qualified function ARN: the function's, then the alias name.
-                String arn = "arn:aws:lambda" + arnBase + "function:" + state.get("functionName") + ":" + name;
+                // A qualified function ARN: the function's, then the alias name (functionName is a name or an ARN).
+                String arn = lambdaFunctionArn(state.get("functionName"), arnBase) + ":" + name;
                 state.put("arn", arn);
                 state.put("invokeArn", "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + arn
                         + "/invocations");
@@ -180,7 +180,8 @@ public class AwsMocks implements Mocks {
             case "aws:lambda/eventSourceMapping:EventSourceMapping" -> {
                 String uuid = uuidLike(logicalName);
                 state.put("uuid", uuid);
-                state.put("functionArn", "arn:aws:lambda" + arnBase + "function:" + state.get("functionName"));
+                // AWS answers the ARN of what functionName names: a function, or a version or alias of one.
+                state.put("functionArn", lambdaFunctionArn(state.get("functionName"), arnBase));
                 return uuid;
             }
             case "aws:iam/role:Role" -> {
@@ -236,6 +237,21 @@ public class AwsMocks implements Mocks {
     }
 
     /** The name the provider would give: the explicit one if the program set it, else logical name + suffix. */
+    /**
+     * The ARN of what a Lambda {@code functionName} input names, as AWS resolves it: a name ({@code my-fn}), a name
+     * with a qualifier ({@code my-fn:live}), a partial ARN ({@code 123456789012:function:my-fn}) or a full ARN, with or
+     * without a qualifier: always {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]}.
+     */
+    static String lambdaFunctionArn(Object functionName, String arnBase) {
+        String value = String.valueOf(functionName);
+        if (value.startsWith("arn:")) {
+            return value;
+        }
+        int function = value.indexOf("function:");
+        String nameAndQualifier = function >= 0 ? value.substring(function + "function:".length()) : value;
+        return "arn:aws:lambda" + arnBase + "function:" + nameAndQualifier;
+    }
+
     protected static String physicalName(String type, String logicalName, Map<String, Object> inputs) {
         String explicit = switch (type) {
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> (String) inputs.get("bucket");

@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class MotoServer implements AutoCloseable {
 
-    /** Any credentials do; moto answers for this account. */
+    /** Any credentials do while IAM is not enforced ({@link #enforceIam()}); moto answers for this account. */
     public static final String ACCESS_KEY = "testing";
     public static final String SECRET_KEY = "testing";
     public static final String REGION = "us-east-1";
@@ -98,23 +98,40 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
+     * Switches moto's IAM access control on from now on ({@code POST /moto-api/reset-auth} with 0: the
+     * server-mode form of {@code INITIAL_NO_AUTH_ACTION_COUNT}): every later request must be signed by a known access
+     * key (an IAM user's, or an assumed role's with its session token) and is refused with 403 unless that identity's
+     * policies allow the action. Create the identities first: until this call every request is admitted unsigned.
+     * moto evaluates identity-based policies only (no resource policies, KMS key policies or conditions on request
+     * context), and matches resources only for SQS queues, S3 buckets and objects and IAM roles; see
+     * moto/iam/access_control.py.
+     */
+    public void enforceIam() {
+        postBody("/moto-api/reset-auth", "text/plain", "0");
+    }
+
+    /**
      * Changes moto's configuration through its config API ({@code POST /moto-api/config}), e.g.
      * {@code {"stepfunctions": {"execute_state_machine": true}}} to run state machines instead of only storing them.
      */
     public void configure(String json) {
+        postBody("/moto-api/config", "application/json", json);
+    }
+
+    private void postBody(String path, String contentType, String body) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/config").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            connection.setRequestProperty("Content-Type", contentType);
+            connection.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             int status = connection.getResponseCode();
             connection.disconnect();
             if (status / 100 != 2) {
-                throw new IllegalStateException("moto config " + json + " answered HTTP " + status);
+                throw new IllegalStateException("moto " + path + " " + body + " answered HTTP " + status);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("moto config " + json + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("moto " + path + " " + body + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.edp.cli.local;
 
+import dev.edp.sandbox.emulator.SandboxAdmin;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +18,14 @@ final class Inspect {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> commands(URI endpoint, String region, Map<String, Object> outputs, String sandboxFile,
-                                 String logFile) {
+    static List<String> commands(URI endpoint, String region, SandboxAdmin admin, Map<String, Object> outputs,
+                                 String sandboxFile, String logFile) {
         String aws = "aws --endpoint-url " + endpoint;
         Map<String, String> queues = (Map<String, String>) outputs.getOrDefault("queueUrls", Map.of());
         Map<String, String> dlqs = (Map<String, String>) outputs.getOrDefault("deadLetterQueueUrls", Map.of());
         List<String> lines = new ArrayList<>();
-        lines.add("export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=" + region);
+        lines.add("export AWS_ACCESS_KEY_ID=" + admin.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + admin.secretAccessKey()
+                + " AWS_DEFAULT_REGION=" + region);
         queues.forEach((consumer, url) -> lines.add(aws + " sqs get-queue-attributes --attribute-names All --queue-url "
                 + url + "   # " + consumer));
         dlqs.forEach((consumer, url) -> lines.add(aws + " sqs receive-message --visibility-timeout 0"

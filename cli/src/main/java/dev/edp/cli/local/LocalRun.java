@@ -125,7 +125,8 @@ public final class LocalRun implements AutoCloseable {
         stack.deployment().plumbing("queue " + Notifications.QUEUE + " subscribed to "
                 + topic.substring(topic.lastIndexOf(':') + 1), "observes every notification, as a subscriber would");
         report.deploy(stack.deployment(), deployTook);
-        claim.write(new SandboxFile(sandbox.account().endpoint().uri(), region, stack.exports()));
+        claim.write(new SandboxFile(sandbox.account().endpoint().uri(), region, stack.exports(),
+                sandbox.account().admin().accessKeyId(), sandbox.account().admin().secretAccessKey()));
         console.println("  sandbox file: " + display(sandboxFile) + "; function logs: " + display(workDir.resolve("logs")));
 
         context = new ScenarioContext(sandbox, ledger, notifications, trace, new CurUploads(), options.timeout(), console);
@@ -212,8 +213,10 @@ public final class LocalRun implements AutoCloseable {
 
     /** Prints how to look inside, then keeps the sandbox up until the process is interrupted (Ctrl-C). */
     public void awaitShutdown() throws InterruptedException {
-        report.section("The sandbox stays up until Ctrl-C. Look inside with the AWS CLI (any credentials do):");
-        Inspect.commands(sandbox.account().endpoint().uri(), sandbox.aws().region(), sandbox.stack().exports(),
+        report.section("The sandbox stays up until Ctrl-C. Look inside with the AWS CLI (as the sandbox's"
+                + " administrator: IAM is enforced):");
+        Inspect.commands(sandbox.account().endpoint().uri(), sandbox.aws().region(), sandbox.account().admin(),
+                sandbox.stack().exports(),
                 display(sandboxFile), display(sandbox.logs().file("FUNCTION")))
                 .forEach(line -> console.println("  " + line));
         new java.util.concurrent.CountDownLatch(1).await();

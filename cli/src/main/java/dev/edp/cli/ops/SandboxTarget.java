@@ -13,11 +13,12 @@ import java.util.Optional;
 /**
  * The running local sandbox of a stack ({@code ./edp local}), found through the file it writes while it runs:
  * {@code build/local/<stack>/sandbox.json} = {@code {"endpoint": "http://127.0.0.1:PORT", "region": ...,
- * "outputs": {the stack's exports}}}. The emulator accepts any credentials.
+ * "credentials": {...}, "outputs": {the stack's exports}}}: requests are signed with the sandbox administrator's
+ * key it names (IAM is enforced there); a file without credentials is of an emulator that takes any.
  */
 public final class SandboxTarget {
 
-    /** The sandbox's emulator takes any credentials; these are what the SDK signs with. */
+    /** What the SDK signs with when the file names no credentials (an emulator that takes any). */
     static final String ACCESS_KEY = "local";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +46,9 @@ public final class SandboxTarget {
         JsonNode outputs = JSON.valueToTree(sandbox.outputs());
         return new StackTarget(stack, new StackOutputs(file.toString(), outputs),
                 Optional.of(sandbox.endpoint()), Optional.of(sandbox.region()),
-                Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY))),
+                Optional.of(StaticCredentialsProvider.create(sandbox.accessKeyId() == null
+                        ? AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)
+                        : AwsBasicCredentials.create(sandbox.accessKeyId(), sandbox.secretAccessKey()))),
                 "local sandbox " + file + " at " + sandbox.endpoint());
     }
 }

@@ -85,7 +85,8 @@ class ReplayOnTheSandboxIT {
              SandboxFile.Claim claim = SandboxFile.claim(SandboxFile.path(project, "dev"))) {
             var stack = sandbox.deploy(Synth.repositoryStack(Stacks.projectDir(), "dev"));
             sandbox.run(logs, observer);
-            claim.write(new SandboxFile(sandbox.account().endpoint().uri(), "us-east-1", stack.exports()));
+            claim.write(new SandboxFile(sandbox.account().endpoint().uri(), "us-east-1", stack.exports(),
+                    sandbox.account().admin().accessKeyId(), sandbox.account().admin().secretAccessKey()));
             String bus = String.valueOf(stack.exports().get("busName"));
 
             Instant from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);

@@ -43,8 +43,14 @@ public final class LocalDeploy {
                                 Deployment deployment, ForwardTaps taps) {
     }
 
-    /** Deploys; function code archives are resolved against the program's project directory, as Pulumi resolves them. */
-    public static DeployedStack deploy(StackProgram program, EmulatorClients aws) {
+    /**
+     * Deploys; function code archives are resolved against the program's project directory, as Pulumi resolves them.
+     *
+     * @param aws              clients signed by the deploying identity
+     * @param sandboxPrincipal the identity every role's trust policy admits on the emulator (the sandbox assumes the
+     *                         roles for the services that would)
+     */
+    public static DeployedStack deploy(StackProgram program, EmulatorClients aws, String sandboxPrincipal) {
         StackFiles files = program.files();
         Path projectDir = program.projectDir();
         Deployment deployment = new Deployment();
@@ -59,7 +65,7 @@ public final class LocalDeploy {
                 new StepFunctionsResources(aws.sfn()),
                 new FirehoseResources(aws.firehose()),
                 new LogsResources(aws.logs()),
-                new IamResources(aws.iam()),
+                new IamResources(aws.iam(), sandboxPrincipal),
                 new CloudWatchResources(),
                 new LambdaResources(new FunctionCode(projectDir)),
                 new SchemaRegistryResources());

@@ -1,7 +1,8 @@
 package dev.edp.sandbox.emulator;
 
-import dev.edp.sandbox.emulator.LambdaGateway;
 import dev.edp.testing.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,6 +16,12 @@ import java.util.Optional;
  * <p>moto listens on a free port of its own; only the endpoint's port is public. moto is started with
  * {@code MOTO_PORT} set to the endpoint's port, so the calls its Step Functions interpreter makes for a state
  * machine's tasks (Lambda Invoke, SNS Publish, EventBridge PutEvents) come back through the endpoint.
+ *
+ * <p>IAM is enforced: the account's administrator ({@link SandboxAdmin}) is created while moto still admits
+ * unsigned requests (three requests), then moto's access control is switched on ({@link MotoServer#enforceIam()}),
+ * so from the deploy on every request is signed by a known identity and allowed by its identity policies: the
+ * deploy and the sandbox's own work as the administrator, each function as its own role. moto evaluates identity
+ * policies only, never resource policies or KMS key policies (the policy pack checks those).
  */
 public final class EmulatedAccount implements AutoCloseable {
 
@@ -23,11 +30,13 @@ public final class EmulatedAccount implements AutoCloseable {
 
     private final LambdaGateway endpoint;
     private final MotoServer moto;
+    private final SandboxAdmin admin;
     private final EmulatorClients clients;
 
-    private EmulatedAccount(LambdaGateway endpoint, MotoServer moto, EmulatorClients clients) {
+    private EmulatedAccount(LambdaGateway endpoint, MotoServer moto, SandboxAdmin admin, EmulatorClients clients) {
         this.endpoint = endpoint;
         this.moto = moto;
+        this.admin = admin;
         this.clients = clients;
     }
 
@@ -61,7 +70,13 @@ public final class EmulatedAccount implements AutoCloseable {
         try {
             endpoint.forwardTo(moto.endpoint());
             moto.configure(EXECUTE_STATE_MACHINES);
-            return new EmulatedAccount(endpoint, moto, EmulatorClients.of(endpoint.uri(), region));
+            EmulatorClients unsigned = EmulatorClients.of(endpoint.uri(), region, StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)));
+            SandboxAdmin admin = SandboxAdmin.create(unsigned.iam());
+            moto.enforceIam();
+            EmulatorClients clients = EmulatorClients.of(endpoint.uri(), region, admin.credentials());
+            endpoint.signInterpreterCallsWith(clients.credentials());
+            return new EmulatedAccount(endpoint, moto, admin, clients);
         } catch (RuntimeException e) {
             moto.close();
             endpoint.close();
@@ -80,8 +95,14 @@ public final class EmulatedAccount implements AutoCloseable {
         return endpoint;
     }
 
+    /** Clients signed by the administrator. */
     public EmulatorClients clients() {
         return clients;
+    }
+
+    /** The account's administrator: who deploys, and whose key the operations commands use. */
+    public SandboxAdmin admin() {
+        return admin;
     }
 
     /** The last lines moto wrote, for error messages. */

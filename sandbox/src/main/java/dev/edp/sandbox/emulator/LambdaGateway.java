@@ -52,9 +52,27 @@ import java.util.regex.Pattern;
  * handlers, and its {@code sns:publish} and {@code events:putEvents} tasks back to itself through here. moto's own
  * Lambda without Docker never runs code: it answers every invoke with the request's payload.
  *
+ * <p>With IAM enforced on moto, requests keep their {@code Host} header on the hop (moto checks each request's SigV4
+ * signature, which covers the Host the client signed), and the interpreter's own requests, signed with a key of
+ * no identity, are signed again as the sandbox's administrator ({@link InterpreterSigner}).
+ *
  * <p>One invocation per function at a time, like one Lambda execution environment: handlers are not thread-safe.
  */
 public final class LambdaGateway implements AutoCloseable {
+
+    /**
+     * The JDK's HTTP client refuses to set {@code Host} unless this property names it; it reads the property once,
+     * when its first request is built, so it is set here (and by ./edp and the build's JVM options, which set it
+     * before anything else runs).
+     */
+    static final String ALLOW_HOST_HEADER = "jdk.httpclient.allowRestrictedHeaders";
+
+    static {
+        String allowed = System.getProperty(ALLOW_HOST_HEADER, "");
+        if (!Arrays.asList(allowed.toLowerCase(Locale.ROOT).split(",")).contains("host")) {
+            System.setProperty(ALLOW_HOST_HEADER, allowed.isBlank() ? "host" : allowed + ",host");
+        }
+    }
 
     private static final Pattern INVOKE = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations$");
     private static final Pattern FUNCTION_ARN = Pattern.compile("^arn:[^:]+:lambda:[^:]+:\\d+:function:([^:]+)(:.+)?$");
@@ -98,6 +116,7 @@ public final class LambdaGateway implements AutoCloseable {
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Amendment> amendments = new ConcurrentHashMap<>();
     private volatile URI backend;
+    private volatile InterpreterSigner interpreterSigner;
 
     private LambdaGateway(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -152,6 +171,12 @@ public final class LambdaGateway implements AutoCloseable {
     /** The emulator that every request other than a registered function's invoke goes to. */
     public LambdaGateway forwardTo(URI emulator) {
         this.backend = emulator;
+        return this;
+    }
+
+    /** Signs moto's Step Functions interpreter's requests again as {@code identity} (see {@link InterpreterSigner}). */
+    public LambdaGateway signInterpreterCallsWith(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider identity) {
+        this.interpreterSigner = new InterpreterSigner(identity);
         return this;
     }
 
@@ -256,11 +281,27 @@ public final class LambdaGateway implements AutoCloseable {
                 .timeout(Duration.ofMinutes(5))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, List<String>> received = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
+                received.put(name, values);
             }
         });
+        Map<String, List<String>> headers = received;
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        InterpreterSigner signer = interpreterSigner;
+        if (signer != null && InterpreterSigner.signedByInterpreter(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            headers = signer.resign(exchange.getRequestMethod(), host, exchange.getRequestURI().toString(), headers, body);
+        }
+        headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        if (host != null) {
+            try {
+                request.header("Host", host); // what the client signed: moto checks the signature against it
+            } catch (IllegalArgumentException restricted) {
+                throw new IllegalStateException("the JDK HTTP client refuses to forward the Host header: start the JVM"
+                        + " with -D" + ALLOW_HOST_HEADER + "=host (./edp does)", restricted);
+            }
+        }
         HttpResponse<byte[]> response;
         try {
             response = forwarder.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -277,20 +318,27 @@ public final class LambdaGateway implements AutoCloseable {
             }
         });
         byte[] answer = response.body();
+        int status = response.statusCode();
         String action = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         Amendment amendment = action == null ? null : amendments.get(action);
-        if (amendment != null && response.statusCode() == 200) {
+        if (amendment != null && status == 200) {
             answer = amendment.amend(body, answer);
         }
-        boolean noBody = head || answer.length == 0 || response.statusCode() == 204 || response.statusCode() == 304;
-        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : answer.length);
+        var refusal = AccessDeniedAnswers.asJson(action, status, answer);
+        if (refusal.isPresent()) {
+            status = refusal.get().status();
+            answer = refusal.get().body();
+            exchange.getResponseHeaders().set("Content-Type", refusal.get().contentType());
+        }
+        boolean noBody = head || answer.length == 0 || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, noBody ? -1 : answer.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
         }
         Exchange forwarded = new Exchange(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body, response.statusCode(), answer);
+                Map.copyOf(exchange.getRequestHeaders()), body, status, answer);
         for (ExchangeListener listener : listeners) {
             listener.forwarded(forwarded);
         }

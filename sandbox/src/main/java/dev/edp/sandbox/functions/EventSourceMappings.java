@@ -101,13 +101,21 @@ public final class EventSourceMappings implements AutoCloseable {
         return mappings;
     }
 
-    /** Starts every mapping's pollers. */
-    public void start(SqsClient sqs, String region, FunctionLogs logs, Duration retryDelay, Listener listener)
-            throws Exception {
+    /**
+     * Starts every mapping's pollers. Each polls its queue (receive, delete) with its function's role, as Lambda
+     * does, so a role without {@code sqs:ReceiveMessage} on its queue never gets a batch; the sandbox's own shortcut
+     * (a failed record visible again after {@code retryDelay}) is made with {@code sqs}, the administrator's client.
+     *
+     * @param pollingClients the SQS client of each function's role
+     */
+    public void start(SqsClient sqs, java.util.function.Function<LocalFunction, SqsClient> pollingClients,
+                      String region, FunctionLogs logs, Duration retryDelay, Listener listener) throws Exception {
         running.set(true);
         for (Mapping mapping : mappings) {
+            SqsClient polling = pollingClients.apply(mapping.function());
             for (int i = 1; i <= mapping.concurrency(); i++) {
-                Poller poller = new Poller(mapping, mapping.function().start(logs), sqs, region, retryDelay, listener);
+                Poller poller = new Poller(mapping, mapping.function().start(logs), sqs, polling, region, retryDelay,
+                        listener);
                 Thread thread = new Thread(poller, "poller-" + mapping.function().displayName() + "-" + i);
                 thread.setDaemon(true);
                 pollers.add(thread);
@@ -139,7 +147,7 @@ public final class EventSourceMappings implements AutoCloseable {
         private final SqsEventSource source;
         private Throwable lastError;
 
-        Poller(Mapping mapping, LocalFunction.Environment environment, SqsClient sqs, String region,
+        Poller(Mapping mapping, LocalFunction.Environment environment, SqsClient sqs, SqsClient polling, String region,
                Duration retryDelay, Listener listener) {
             this.mapping = mapping;
             this.sqs = sqs;
@@ -162,7 +170,7 @@ public final class EventSourceMappings implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             };
-            this.source = new SqsEventSource(sqs, mapping.queueUrl(), region, handler,
+            this.source = new SqsEventSource(polling, mapping.queueUrl(), region, handler,
                     mapping.function()::context, mapping.batchSize(), 1, mapping.batchingWindow());
         }
 
@@ -188,10 +196,25 @@ public final class EventSourceMappings implements AutoCloseable {
                     listener.batch(new Batch(mapping, poll.received(), failed, started, ended, lastError));
                 } catch (RuntimeException e) {
                     if (running.get()) {
+                        reportRefusal(e);
                         // The emulator hiccuped or is stopping; Lambda's poller retries too.
                         sleep();
                     }
                 }
+            }
+        }
+
+        private boolean refusalReported;
+
+        /** A refused poll (the role may not receive from its queue) is said once, as Lambda's mapping state says it. */
+        private void reportRefusal(RuntimeException e) {
+            if (!refusalReported && e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                    && (service.statusCode() == 403 || String.valueOf(service.awsErrorDetails().errorCode())
+                    .startsWith("AccessDenied"))) {
+                refusalReported = true;
+                System.err.println("edp local: the event source mapping of " + mapping.function().displayName()
+                        + " cannot poll (receive, delete) " + mapping.queueUrl() + ": its role " + mapping.function().roleArn()
+                        + " is refused (" + service.awsErrorDetails().errorCode() + "): " + service.getMessage());
             }
         }
 

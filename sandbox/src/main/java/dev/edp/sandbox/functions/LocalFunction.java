@@ -21,11 +21,15 @@ import java.util.TreeMap;
  * @param logGroup     the function's log group, if it names one
  * @param code         its code, loaded in a class loader of its own ({@link FunctionCode}), or why it could not be
  * @param runtime      its Lambda runtime ({@code java21}, {@code python3.12}, {@code nodejs20.x}; null: Java)
+ * @param roleArn      its execution role, whose session's credentials are in its environment (null: none given)
  */
 public record LocalFunction(String logicalName, String displayName, String physicalName, String arn,
                             HandlerReference handler, Map<String, String> environment, int memoryMb,
                             int timeoutSeconds, String logGroup, FunctionCode.Loaded code,
-                            String runtime) {
+                            String runtime, String roleArn) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ERROR_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     public LocalFunction {
         environment = Map.copyOf(new TreeMap<>(environment));
@@ -88,14 +92,30 @@ public record LocalFunction(String logicalName, String displayName, String physi
             return instance.environmentGiven();
         }
 
-        /** Invokes with an input object; exceptions are the handler's. */
+        /** Invokes with an input object; exceptions are the handler's (and in its log, as Lambda logs them). */
         public synchronized Object invoke(Object input) throws Exception {
-            return logs.within(displayName, () -> instance.call(input, context()));
+            return logs.within(displayName, () -> logged(() -> instance.call(input, context())));
         }
 
         /** Invokes with a JSON payload; returns the result as JSON. */
         public synchronized byte[] invokeJson(byte[] payload) throws Exception {
-            return logs.within(displayName, () -> instance.callJson(payload, context()));
+            return logs.within(displayName, () -> logged(() -> instance.callJson(payload, context())));
+        }
+    }
+
+    /**
+     * Runs an invocation; an exception it throws is written to the function's log first, as Lambda's runtime writes
+     * an invocation's error (its type and message) to the function's log stream.
+     */
+    private static <T> T logged(java.util.concurrent.Callable<T> invocation) throws Exception {
+        try {
+            return invocation.call();
+        } catch (Exception e) {
+            java.util.Map<String, String> error = new java.util.LinkedHashMap<>();
+            error.put("errorType", e.getClass().getName());
+            error.put("errorMessage", String.valueOf(e.getMessage()));
+            System.err.println("ERROR Invoke Error " + ERROR_JSON.writeValueAsString(error));
+            throw e;
         }
     }
 }

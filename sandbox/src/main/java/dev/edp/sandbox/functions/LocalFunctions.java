@@ -34,11 +34,13 @@ public final class LocalFunctions {
     }
 
     /**
-     * @param lambdaVariables what Lambda and the sandbox set on every function (region, credentials, endpoint)
+     * @param lambdaVariables what Lambda and the sandbox set on every function (region, endpoint)
      * @param code           where handler classes are loaded from
+     * @param roles          each function's credentials: its role's session
      */
     public static LocalFunctions of(ResourceGraph graph, Deployment deployment, String region, String account,
-                                    Map<String, String> lambdaVariables, FunctionCode code) {
+                                    Map<String, String> lambdaVariables, FunctionCode code,
+                                    RoleCredentials.Source roles) {
         List<LocalFunction> functions = new ArrayList<>();
         for (GraphResource r : graph.ofType(FUNCTION)) {
             String name = deployment.id(FUNCTION, r.name());
@@ -48,6 +50,8 @@ public final class LocalFunctions {
             variables.forEach((k, v) -> environment.put(k, PendingResource.text(v)));
             int memory = number(r.input("memorySize"), 128);
             String logGroup = PendingResource.text(PendingResource.object(r.inputs(), "loggingConfig").get("logGroup"));
+            String role = PendingResource.text(r.input("role"));
+            environment.putAll(roles.variables(name, role));
             environment.put("AWS_LAMBDA_FUNCTION_NAME", name);
             environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
             environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -57,7 +61,8 @@ public final class LocalFunctions {
             functions.add(new LocalFunction(r.name(), displayName(r.name(), parentName(graph, r), environment), name,
                     "arn:aws:lambda:" + region + ":" + account + ":function:" + name,
                     HandlerReference.parse(r.string("handler")), environment, memory,
-                    number(r.input("timeout"), 3), logGroup, code.load(name, r.input("code")), r.string("runtime")));
+                    number(r.input("timeout"), 3), logGroup, code.load(name, r.input("code")), r.string("runtime"),
+                    role));
         }
         return new LocalFunctions(functions);
     }

@@ -42,6 +42,14 @@ class LambdaGatewayTest {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        emulator.createContext("/headers", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = ("host=" + exchange.getRequestHeaders().getFirst("Host") + "\nauthorization="
+                    + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         emulator.start();
         gateway = LambdaGateway.start().forwardTo(URI.create("http://127.0.0.1:" + emulator.getAddress().getPort()));
         gateway.register("edp-dev-wf-validate", (in, out, context) -> {
@@ -98,6 +106,35 @@ class LambdaGatewayTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("emulator got POST /?Action=Publish Message=hi target=AWSEvents.PutEvents");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).contains("req-1");
+    }
+
+    private HttpResponse<String> signedBy(String accessKey) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/headers"))
+                .header("X-Amz-Date", "20261202T000000Z")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKey + "/20261202/us-east-1/sns/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date, Signature=0123")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=Publish&Message=hi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theHostTheClientSignedReachesTheEmulatorWithTheSignature() throws Exception {
+        HttpResponse<String> response = signedBy("AKIAFUNCTION");
+
+        assertThat(response.body()).isEqualTo("host=127.0.0.1:" + gateway.port() + "\nauthorization=AWS4-HMAC-SHA256"
+                + " Credential=AKIAFUNCTION/20261202/us-east-1/sns/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123");
+    }
+
+    @Test
+    void theStepFunctionsInterpretersRequestsAreSignedAgainAsTheGivenIdentity() throws Exception {
+        gateway.signInterpreterCallsWith(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAADMIN", "secret")));
+
+        String authorization = signedBy(InterpreterSigner.INTERPRETER_ACCESS_KEY).body().split("\nauthorization=")[1];
+
+        assertThat(authorization).startsWith("AWS4-HMAC-SHA256 Credential=AKIAADMIN/")
+                .contains("/us-east-1/sns/aws4_request").doesNotContain("Signature=0123");
+        assertThat(signedBy("AKIAFUNCTION").body()).as("anyone else's signature is theirs").contains("Credential=AKIAFUNCTION/");
     }
 
     @Test

@@ -72,7 +72,8 @@ class SubprocessHandlerIT {
         FunctionCode.Loaded code = new FunctionCode(archive.getParent()).load("billing",
                 Map.of("path", archive.getFileName().toString()));
         return new LocalFunction("billing-fn", "billing", "billing-fn-1", "arn:aws:lambda:us-east-1:1:function:billing",
-                HandlerReference.parse(handler), Map.of("SHOP_CURRENCY", "EUR"), 256, 30, null, code, runtime);
+                HandlerReference.parse(handler), Map.of("SHOP_CURRENCY", "EUR"), 256, 30, null, code, runtime,
+                "arn:aws:iam::1:role/billing");
     }
 
     private static void assertContract(LocalFunction function, Path logs) throws Exception {

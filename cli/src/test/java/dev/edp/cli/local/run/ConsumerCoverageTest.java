@@ -17,7 +17,8 @@ class ConsumerCoverageTest {
 
     private static LocalFunction function(String name, FunctionCode.Loaded code) {
         return new LocalFunction(name + "-fn", name, name + "-fn-1", "arn:aws:lambda:us-east-1:1:function:" + name,
-                HandlerReference.parse("java.lang.Object::toString"), Map.of(), 128, 3, null, code, "java21");
+                HandlerReference.parse("java.lang.Object::toString"), Map.of(), 128, 3, null, code, "java21",
+                "arn:aws:iam::1:role/" + name);
     }
 
     private static final FunctionCode.Loaded RUNS = new FunctionCode.Loaded(

@@ -32,7 +32,21 @@ class SandboxFileTest {
         assertThat(target.outputs().string("busName")).isEqualTo("edp-bus-1");
         assertThat(target.outputs().deadLetterQueueUrl("cur-ingest")).isEqualTo("http://127.0.0.1:4510/123456789012/dlq");
 
+        assertThat(target.credentials().orElseThrow().resolveCredentials().accessKeyId())
+                .as("a file without credentials: an emulator that takes any").isEqualTo("local");
+
         SandboxFile.remove(file);
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void theOperationsCommandsSignWithTheSandboxAdministratorsKey(@TempDir Path project) {
+        Path file = SandboxFile.path(project, "dev");
+        new SandboxFile(URI.create("http://127.0.0.1:4510"), "us-east-1", Map.of("busName", "edp-bus-1"),
+                "AKIAADMIN", "admin-secret").write(file);
+
+        var credentials = SandboxTarget.target(project, "dev").credentials().orElseThrow().resolveCredentials();
+        assertThat(credentials.accessKeyId()).isEqualTo("AKIAADMIN");
+        assertThat(credentials.secretAccessKey()).isEqualTo("admin-secret");
     }
 }
