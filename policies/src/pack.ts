@@ -16,6 +16,7 @@ import { namingPolicies } from "./policies/naming";
 import { queueSemanticsPolicies } from "./policies/queue-semantics";
 import { resourcePolicies } from "./policies/resource-policies";
 import { s3Policies } from "./policies/s3";
+import { schedulerPolicies } from "./policies/scheduler";
 import { snsPolicies } from "./policies/sns";
 import { sqsPolicies } from "./policies/sqs";
 import { stepfunctionsPolicies } from "./policies/stepfunctions";
@@ -32,6 +33,7 @@ export const policies: EdpPolicy[] = [
     ...kmsPolicies,
     ...lambdaPolicies,
     ...eventbridgePolicies,
+    ...schedulerPolicies,
     ...stepfunctionsPolicies,
     ...firehosePolicies,
     ...s3Policies,

@@ -33,8 +33,9 @@ export interface Need {
     context: Record<string, string>;
     /** The destination is encrypted with an AWS managed key (alias/aws/...), whose policy admits no other service. */
     awsManagedKey?: boolean;
-    /** The edge needs a role (roleArn) and has none. */
+    /** The edge needs a role (roleArn) and has none; `missingRoleOf` names whose (default: the EventBridge target). */
     missingRole?: boolean;
+    missingRoleOf?: string;
 }
 
 const ARN = /^arn:aws[a-z-]*:/;
@@ -252,7 +253,11 @@ export function policyOf(graph: AccessGraph, target: PolicyResource): PolicyDocu
             return collect([read(target.props, "policy"), ...attached([AWS.bucketPolicy], "bucket")]);
         case AWS.lambdaFunction: {
             const aliases = stack.referrersOf(target, [AWS.lambdaAlias], "functionName");
-            const permissions = [target, ...aliases].flatMap((f) => stack.referrersOf(f, [AWS.lambdaPermission], "functionName"));
+            // aws:lambda/permission:Permission names its function in the input `function` (Pulumi's schema); older
+            // graphs and hand-written tests use `functionName`: both are read.
+            const permissions = [target, ...aliases].flatMap((f) => ["function", "functionName"]
+                .flatMap((input) => stack.referrersOf(f, [AWS.lambdaPermission], input)))
+                .filter((p, i, all) => all.indexOf(p) === i);
             const docs: PolicyDocuments = { statements: [], unknown: false, none: permissions.length === 0, errors: [] };
             for (const p of permissions) {
                 const s = permissionStatement(p);
@@ -777,6 +782,92 @@ function stateMachineNeeds(graph: AccessGraph, machine: PolicyResource): Need[] 
     return needs;
 }
 
+/**
+ * EventBridge Scheduler: the schedule runs with its execution role, which must be allowed the target's API on the
+ * target (events:PutEvents on a bus, lambda:InvokeFunction, sqs:SendMessage, states:StartExecution), with the
+ * target's customer managed key where it has one ("Set up the execution role",
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html#setting-up-execution-role; SQS and Step
+ * Functions key actions as for any producer), and sqs:SendMessage on its dead-letter queue with that queue's key
+ * ("Configuring a schedule's dead-letter queue",
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html). The trust and the scope of
+ * the role are judged by the scheduler-* policies (policies/scheduler.ts).
+ */
+function scheduleNeeds(graph: AccessGraph, schedule: PolicyResource): Need[] {
+    const target = read(schedule.props, "target");
+    if (!target || target === UNKNOWN) {
+        return [];
+    }
+    const { target: destination, arn } = graph.refer(schedule, "target", DESTINATION_TYPES, read(target, "arn"));
+    const { principal, role } = graph.rolePrincipal(schedule, "target", read(target, "roleArn"));
+    const edge = (what: string) => `Scheduler schedule ${describe(schedule)} -> ${what}`;
+    const needs: Need[] = [];
+    if (arn) {
+        const action = SCHEDULER_TARGET_ACTIONS[arn.split(":")[2]];
+        if (action && principal) {
+            needs.push(...writeNeeds(graph, { at: schedule, edge: edge(destination ? describe(destination) : arn), principal, role },
+                action, destination, arn, graph.roleContext(principal)));
+        } else if (action) {
+            needs.push({ at: schedule, edge: edge(destination ? describe(destination) : arn),
+                principal: { kind: "service", service: "scheduler.amazonaws.com" }, action, resource: arn, target: destination,
+                kind: "resource", context: {}, missingRole: true, missingRoleOf: "the schedule's target" });
+        }
+    }
+    const dlqValue = read(target, "deadLetterConfig", "arn");
+    if (isSet(dlqValue) && principal) {
+        const { target: dlq, arn: dlqArn } = graph.refer(schedule, "target", [AWS.queue], dlqValue);
+        if (dlqArn) {
+            needs.push(...writeNeeds(graph, { at: schedule, edge: edge(`its DLQ ${dlq ? describe(dlq) : dlqArn}`), principal, role },
+                "sqs:SendMessage", dlq, dlqArn, graph.roleContext(principal)));
+        }
+    }
+    return needs;
+}
+
+/** The action EventBridge Scheduler calls for a target, by the target ARN's service (templated targets). */
+export const SCHEDULER_TARGET_ACTIONS: Record<string, string> = {
+    events: "events:PutEvents", lambda: "lambda:InvokeFunction", sqs: "sqs:SendMessage", states: "states:StartExecution",
+    sns: "sns:Publish",
+};
+
+/**
+ * Lambda's asynchronous invocation destinations: Lambda sends the invocation record with the function's execution
+ * role, so the role needs sqs:SendMessage / sns:Publish / lambda:InvokeFunction / events:PutEvents on the
+ * destination, and an encrypted queue's or topic's key ("Capturing records of Lambda asynchronous invocations",
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
+ */
+function asyncInvokeNeeds(graph: AccessGraph, config: PolicyResource): Need[] {
+    const [fnOrAlias] = graph.stack.referencedBy(config, "functionName", [AWS.lambdaFunction, AWS.lambdaAlias],
+        [read(config.props, "functionName")]);
+    const fn = fnOrAlias?.type === AWS.lambdaAlias
+        ? graph.stack.referencedBy(fnOrAlias, "functionName", [AWS.lambdaFunction], [read(fnOrAlias.props, "functionName")])[0]
+        : fnOrAlias;
+    if (!fn) {
+        return [];
+    }
+    const { principal, role } = graph.rolePrincipal(fn, "role", read(fn.props, "role"));
+    if (!principal) {
+        return [];
+    }
+    const needs: Need[] = [];
+    for (const when of ["onFailure", "onSuccess"]) {
+        const value = read(config.props, "destinationConfig", when, "destination");
+        if (!isSet(value)) {
+            continue;
+        }
+        const { target: destination, arn } = graph.refer(config, "destinationConfig", DESTINATION_TYPES, value);
+        const action = arn ? ASYNC_DESTINATION_ACTIONS[arn.split(":")[2]] : undefined;
+        if (arn && action) {
+            needs.push(...writeNeeds(graph, { at: config, edge: `Lambda ${describe(fn)} (${when} destination) -> `
+                + `${destination ? describe(destination) : arn}`, principal, role }, action, destination, arn, graph.roleContext(principal)));
+        }
+    }
+    return needs;
+}
+
+const ASYNC_DESTINATION_ACTIONS: Record<string, string> = {
+    sqs: "sqs:SendMessage", sns: "sns:Publish", lambda: "lambda:InvokeFunction", events: "events:PutEvents",
+};
+
 /** Every need of every edge of the graph. */
 export function accessNeeds(graph: AccessGraph): Need[] {
     const s = graph.stack;
@@ -791,5 +882,7 @@ export function accessNeeds(graph: AccessGraph): Need[] {
         ...s.ofType(AWS.firehose).flatMap((f) => firehoseNeeds(graph, f)),
         ...s.ofType(AWS.logGroup).flatMap((g) => logGroupNeeds(graph, g)),
         ...s.ofType(AWS.stateMachine).flatMap((m) => stateMachineNeeds(graph, m)),
+        ...s.ofType(AWS.schedule).flatMap((x) => scheduleNeeds(graph, x)),
+        ...s.ofType(AWS.functionEventInvokeConfig).flatMap((c) => asyncInvokeNeeds(graph, c)),
     ];
 }

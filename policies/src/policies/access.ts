@@ -38,7 +38,9 @@ function notes(...verdicts: (DocumentVerdict | undefined)[]): string {
 export function judgeNeed(graph: AccessGraph, need: Need): Judgement {
     const request = { principal: need.principal, action: need.action, resource: need.resource, context: need.context };
     if (need.missingRole) {
-        return { ok: false, why: `EventBridge needs a role (roleArn) allowed ${need.action} on ${need.resource} for this target, and the target has none` };
+        return { ok: false, why: need.missingRoleOf
+            ? `${need.missingRoleOf} needs a role (roleArn) allowed ${need.action} on ${need.resource}, and has none`
+            : `EventBridge needs a role (roleArn) allowed ${need.action} on ${need.resource} for this target, and the target has none` };
     }
     if (need.awsManagedKey) {
         return { ok: false, why: `the destination is encrypted with the ${need.resource}, whose key policy admits only its own service `
@@ -107,8 +109,8 @@ function context(need: Need): string {
 export const accessAlongEdges = stackPolicy({
     name: "access-along-edges",
     summary: "Along every service edge of the graph (EventBridge targets and DLQs, SNS subscriptions, S3 notifications, "
-        + "alarm actions, Lambda event sources and grants, Firehose to S3, Logs and Step Functions to their keys, Step "
-        + "Functions tasks), the principal doing the write is allowed every action AWS requires, including the "
+        + "alarm actions, Lambda event sources, grants and asynchronous invocation destinations, Firehose to S3, Logs and "
+        + "Step Functions to their keys, Step Functions tasks, EventBridge Scheduler targets and DLQs), the principal doing the write is allowed every action AWS requires, including the "
         + "destination's KMS key, and the destination's resource or key policy admits it (IAM's evaluation of the "
         + "graph's own documents).",
     enforcementLevel: "mandatory",

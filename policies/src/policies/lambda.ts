@@ -1,6 +1,7 @@
 /**
  * Lambda: active tracing, an explicit log group with retention per function, partial batch failure reporting on SQS
- * event sources, and a queue visibility timeout long enough for the function's retries.
+ * event sources, a queue visibility timeout long enough for the function's retries, and asynchronous invocations
+ * that keep what fails.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { isSet, list, numberOr, read, UNKNOWN } from "../lib/inputs";
@@ -132,4 +133,73 @@ export const lambdaTimeoutWithinVisibility = stackPolicy<VisibilityConfig>({
     },
 });
 
-export const lambdaPolicies: EdpPolicy[] = [lambdaTracingActive, lambdaLogGroupRetention, lambdaSqsBatchItemFailures, lambdaTimeoutWithinVisibility];
+
+/**
+ * Lambda's asynchronous invocation (what EventBridge, SNS and S3 use): its retry settings within the ranges the API
+ * accepts (PutFunctionEventInvokeConfig: MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21600,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html), destinations that Lambda can
+ * deliver to (standard queues and topics, no FIFO: "Capturing records of Lambda asynchronous invocations",
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html), and, for a function an
+ * EventBridge rule invokes, somewhere for a failed event to go (an on-failure destination, or the function's
+ * dead-letter queue): the target's DLQ only takes what EventBridge could not hand to Lambda, not what the function
+ * failed.
+ */
+export const lambdaAsyncInvocation = stackPolicy({
+    name: "lambda-async-invocation",
+    summary: "Functions invoked asynchronously keep what fails: MaximumRetryAttempts in 0-2 and MaximumEventAgeInSeconds in "
+        + "60-21600 (PutFunctionEventInvokeConfig), destinations that are standard (not FIFO) queues or topics, and every "
+        + "function an EventBridge rule targets has an on-failure destination or a dead-letter queue "
+        + "(https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    equivalents: {},
+    validate(stack, _config, report) {
+        const configuredFunctions = new Set<PolicyResource>();
+        for (const config of stack.ofType(AWS.functionEventInvokeConfig)) {
+            const retries = read(config.props, "maximumRetryAttempts");
+            if (typeof retries === "number" && (retries < 0 || retries > 2 || !Number.isInteger(retries))) {
+                report(`${describe(config)} has maximumRetryAttempts ${retries}: Lambda accepts 0, 1 or 2.`, config);
+            }
+            const age = read(config.props, "maximumEventAgeInSeconds");
+            if (typeof age === "number" && (age < 60 || age > 21600)) {
+                report(`${describe(config)} has maximumEventAgeInSeconds ${age}: Lambda accepts 60 to 21600 seconds (6 hours).`, config);
+            }
+            for (const when of ["onFailure", "onSuccess"]) {
+                const destination = read(config.props, "destinationConfig", when, "destination");
+                const [resource] = stack.referencedBy(config, "destinationConfig", [AWS.queue, AWS.topic], [destination]);
+                const fifo = resource ? read(resource.props, resource.type === AWS.queue ? "fifoQueue" : "fifoTopic") === true
+                    : typeof destination === "string" && destination.endsWith(".fifo");
+                if (fifo) {
+                    report(`${describe(config)}'s ${when} destination ${resource ? describe(resource) : destination} is FIFO: Lambda `
+                        + "sends invocation records only to standard queues and topics.", config);
+                }
+            }
+            const fn = functionOf(stack, config);
+            if (fn && isSet(read(config.props, "destinationConfig", "onFailure", "destination"))) {
+                configuredFunctions.add(fn);
+            }
+        }
+        for (const target of stack.ofType(AWS.eventTarget)) {
+            const [fnOrAlias] = stack.referencedBy(target, "arn", [AWS.lambdaFunction, AWS.lambdaAlias], [read(target.props, "arn")]);
+            const fn = fnOrAlias?.type === AWS.lambdaAlias ? aliasFunction(stack, fnOrAlias) : fnOrAlias;
+            if (fn && !configuredFunctions.has(fn) && !isSet(read(fn.props, "deadLetterConfig", "targetArn"))) {
+                report(`${describe(fn)} is invoked asynchronously by ${describe(target)} and has neither an on-failure destination `
+                    + "(aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig destinationConfig.onFailure) nor a "
+                    + "deadLetterConfig: an event it fails after Lambda's retries is lost.", target);
+            }
+        }
+    },
+});
+
+function aliasFunction(stack: StackGraph, alias: PolicyResource): PolicyResource | undefined {
+    return stack.referencedBy(alias, "functionName", [AWS.lambdaFunction], [read(alias.props, "functionName")])[0];
+}
+
+/** The function a FunctionEventInvokeConfig configures (through its alias, if it names one). */
+function functionOf(stack: StackGraph, config: PolicyResource): PolicyResource | undefined {
+    const [fnOrAlias] = stack.referencedBy(config, "functionName", [AWS.lambdaFunction, AWS.lambdaAlias], [read(config.props, "functionName")]);
+    return fnOrAlias?.type === AWS.lambdaAlias ? aliasFunction(stack, fnOrAlias) : fnOrAlias;
+}
+
+export const lambdaPolicies: EdpPolicy[] = [lambdaTracingActive, lambdaLogGroupRetention, lambdaSqsBatchItemFailures,
+    lambdaTimeoutWithinVisibility, lambdaAsyncInvocation];

@@ -11,6 +11,8 @@ def handler(detail, context):
     key = detail["object"]["key"]
     if not key.endswith(".json"):
         raise ValueError(f"not a JSON upload: s3://{bucket}/{key}")
+    if detail["object"].get("size", 0) == 0:
+        raise ValueError(f"an empty upload: s3://{bucket}/{key}")
     print(json.dumps({"level": "INFO", "message": "enriching", "bucket": bucket, "key": key,
-                      "table": os.environ.get("EDP_TABLE_NAME")}))
+                      "size": detail["object"]["size"], "table": os.environ.get("EDP_TABLE_NAME")}))
     return {"bucket": bucket, "key": key}

@@ -46,6 +46,9 @@ import java.util.function.Function;
  */
 public final class EventDrivenPattern extends ComponentResource {
 
+    /** The key suffix of a FIFO consumer's delivery DLQ in {@link #deadLetterQueueUrls()}. */
+    public static final String DELIVERY_DLQ_SUFFIX = "-delivery";
+
     public static final String TYPE = "edp:index:EventDrivenPattern";
 
     @Export(name = StackExports.BUS_NAME, refs = {String.class}, tree = "[0]")
@@ -179,7 +182,7 @@ public final class EventDrivenPattern extends ComponentResource {
         this.auditBucketName = audit.map(a -> a.bucket().name()).orElse(Output.of(""));
         this.dashboardName = dashboard;
         this.queueUrls = byName(consumers, c -> c.queue().map(q -> q.url()));
-        this.deadLetterQueueUrls = byName(consumers, c -> Optional.of(c.deadLetterQueue().url()));
+        this.deadLetterQueueUrls = zip(deadLetterQueues(consumers));
         this.functionArns = byName(consumers, c -> c.function().map(f -> f.function().arn()));
         this.logGroupNames = byName(consumers, c -> c.function().map(f -> f.logGroup().name()));
         this.stateMachineArns = byName(consumers, Consumer::stateMachineArn);
@@ -216,6 +219,21 @@ public final class EventDrivenPattern extends ComponentResource {
         Map<String, Output<String>> values = new LinkedHashMap<>();
         consumers.forEach(c -> value.apply(c).ifPresent(v -> values.put(c.name(), v)));
         return zip(values);
+    }
+
+    /**
+     * {consumer name → its DLQ's URL}; a FIFO queue consumer also has {@code <name>-delivery → } its standard
+     * delivery DLQ (what EventBridge could not deliver), so {@code ./edp dlq} lists both.
+     */
+    static Map<String, Output<String>> deadLetterQueues(List<Consumer> consumers) {
+        Map<String, Output<String>> urls = new LinkedHashMap<>();
+        for (Consumer c : consumers) {
+            urls.put(c.name(), c.deadLetterQueue().url());
+            if (c.hasSeparateDeliveryDeadLetterQueue()) {
+                urls.put(c.name() + DELIVERY_DLQ_SUFFIX, c.deliveryDeadLetterQueue().url());
+            }
+        }
+        return urls;
     }
 
     private static Output<Map<String, String>> zip(Map<String, Output<String>> values) {
@@ -257,7 +275,10 @@ public final class EventDrivenPattern extends ComponentResource {
     public Output<String> dashboardName() { return dashboardName; }
     /** Per queue consumer, its queue's URL. */
     public Output<Map<String, String>> queueUrls() { return queueUrls; }
-    /** Per consumer, its dead-letter queue's URL (what {@code ./edp dlq} reads). */
+    /**
+     * Per consumer, its dead-letter queue's URL (what {@code ./edp dlq} reads); a FIFO queue consumer's standard
+     * delivery DLQ under {@code <name>-delivery}.
+     */
     public Output<Map<String, String>> deadLetterQueueUrls() { return deadLetterQueueUrls; }
     /** Per queue or function consumer, its function's ARN. */
     public Output<Map<String, String>> functionArns() { return functionArns; }

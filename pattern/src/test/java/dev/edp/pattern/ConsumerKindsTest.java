@@ -70,6 +70,9 @@ class ConsumerKindsTest {
         // Lambda sends failures to the destination with the function's own role.
         JsonNode policy = json(g.named("shop-direct-policy"), "policy");
         assertThat(policy.findValuesAsText("Sid")).contains("SendFailuresToOwnDlq", "EncryptFailuresForOwnDlq");
+        JsonNode keyUse = java.util.stream.StreamSupport.stream(policy.path("Statement").spliterator(), false)
+                .filter(s -> s.path("Sid").asText().equals("EncryptFailuresForOwnDlq")).findFirst().orElseThrow();
+        assertThat(keyUse.path("Action").toString()).contains("kms:GenerateDataKey", "kms:Decrypt");
         assertThat(alarms(g)).contains("shop-alarm-direct-errors", "shop-alarm-direct-dlq-messages",
                 "shop-alarm-direct-failed-invocations").doesNotContain("shop-alarm-direct-queue-depth");
         assertThat(g.named("shop-dashboard").string("dashboardBody")).contains("AWS/Lambda");

@@ -163,6 +163,26 @@ class EventDrivenPatternTest {
     }
 
     @Test
+    void aFifoConsumersDeliveryDlqIsAmongTheDeadLetterQueuesDlqToolsRead() {
+        var run = run(ctx -> {
+            var edp = new EventDrivenPattern("shop", EventDrivenPatternArgs.builder()
+                    .environment("dev")
+                    .consumers(ConsumerArgs.builder().name("ledger").fifo(true).messageGroupId("accounts")
+                                    .eventPattern("{\"source\":[\"ledger\"]}").function(java("com.acme.Ledger::handle")).build(),
+                            ConsumerArgs.builder().name("billing").eventPattern("{\"source\":[\"billing\"]}")
+                                    .function(java("com.acme.Billing::handle")).build())
+                    .build(), null);
+            ctx.export("deadLetterQueueUrls", edp.deadLetterQueueUrls());
+        });
+        assertThat(run.failure()).as("program failure").isNull();
+        @SuppressWarnings("unchecked")
+        Map<String, String> urls = (Map<String, String>) run.export("deadLetterQueueUrls");
+        // ./edp dlq lists every entry: the FIFO redrive DLQ, and the standard one EventBridge's undeliverable events go to.
+        assertThat(urls.keySet()).containsExactly("ledger", "ledger" + EventDrivenPattern.DELIVERY_DLQ_SUFFIX, "billing");
+        assertThat(urls.get("ledger-delivery")).isNotEqualTo(urls.get("ledger")).doesNotEndWith(".fifo");
+    }
+
+    @Test
     void aTableOfItsOwnShapeWithIndexes() {
         ResourceGraph g = graph("shop", EventDrivenPatternArgs.builder()
                 .environment("dev")

@@ -84,6 +84,8 @@ class SourcesTest {
         JsonNode tickPolicy = json(g.named("shop-tick-schedule-policy"), "policy");
         assertThat(tickPolicy.findValuesAsText("Sid"))
                 .containsExactly("PutScheduledEvents", "SendUndeliveredToEventsDlq", "EncryptForEventsDlq");
+        // An SQS producer (the scheduler writing to the encrypted events DLQ) needs both key actions.
+        assertThat(tickPolicy.at("/Statement/2/Action").toString()).contains("kms:GenerateDataKey", "kms:Decrypt");
         assertThat(json(g.named("shop-tick-schedule-role"), "assumeRolePolicy").at("/Statement/0/Principal/Service")
                 .asText()).isEqualTo("scheduler.amazonaws.com");
 

@@ -5,6 +5,7 @@ import dev.edp.sandbox.bus.ForwardedEvents;
 import dev.edp.sandbox.bus.LocalEventBus;
 import dev.edp.sandbox.bus.PutEventsTap;
 import dev.edp.sandbox.bus.ReplayedEvents;
+import dev.edp.sandbox.bus.ScheduledEvents;
 import dev.edp.sandbox.deploy.LocalDeploy;
 import dev.edp.sandbox.emulator.EmulatedAccount;
 import dev.edp.sandbox.emulator.EmulatorClients;
@@ -47,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
     private EventSourceMappings mappings;
     private ForwardedEvents forwarded;
     private ReplayedEvents replayed;
+    private LocalEventBus bus;
+    private ScheduledEvents schedules;
 
     private Sandbox(EmulatedAccount account) {
         this.account = account;
@@ -81,8 +84,9 @@ public final class Sandbox implements AutoCloseable {
         functions.all().stream().filter(f -> f.logGroup() != null).forEach(f -> logGroups.put(f.displayName(), f.logGroup()));
         logs.shipTo(aws.logs(), logGroups);
         InvokeApi.register(account.endpoint(), functions, logs, observer);
-        LocalEventBus bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, accountId, observer);
+        bus = LocalEventBus.of(stack.graph(), stack.deployment(), aws, accountId, observer);
         account.endpoint().addListener(new PutEventsTap(bus, accountId, aws.region()));
+        schedules = ScheduledEvents.of(stack.graph(), bus, aws.region(), accountId);
         forwarded = new ForwardedEvents(aws.sqs(), bus);
         forwarded.start(stack.taps());
         replayed = new ReplayedEvents(aws.sqs(), aws.events(), bus);
@@ -130,6 +134,11 @@ public final class Sandbox implements AutoCloseable {
         return mappings;
     }
 
+    /** The program's schedules, fired on request. */
+    public ScheduledEvents schedules() {
+        return schedules;
+    }
+
     public FunctionLogs logs() {
         return logs;
     }
@@ -144,6 +153,9 @@ public final class Sandbox implements AutoCloseable {
         }
         if (replayed != null) {
             replayed.close();
+        }
+        if (bus != null) {
+            bus.close();
         }
         if (logs != null) {
             logs.close();

@@ -23,8 +23,8 @@ public record DeadLetterQueue(String label, String url, Optional<String> consume
     /** The DLQs to inspect: the consumer's, or every consumer's and the events DLQ. */
     public static List<DeadLetterQueue> of(StackOutputs outputs, Optional<String> consumer) {
         List<DeadLetterQueue> queues = new ArrayList<>();
-        List<String> consumers = consumer.map(c -> List.of(outputs.requireConsumer(c)))
-                .orElseGet(outputs::consumers);
+        List<String> consumers = consumer.map(c -> List.of(outputs.requireDeadLetterConsumer(c)))
+                .orElseGet(outputs::deadLetterConsumers);
         for (String c : consumers) {
             queues.add(new DeadLetterQueue(c, outputs.deadLetterQueueUrl(c), Optional.of(c), outputs.logGroupName(c)));
         }

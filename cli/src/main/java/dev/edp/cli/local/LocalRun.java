@@ -157,13 +157,33 @@ public final class LocalRun implements AutoCloseable {
         LossAccount loss = LossAccount.of(context, neverForwarded);
         List<Criterion> criteria = repository ? SuccessCriteria.measure(context.uploads().good(),
                 audit == null ? Optional.empty() : audit.completeness(), load, loss) : List.of();
-        ConsumerCoverage coverage = ConsumerCoverage.of(context.exportMap(StackExports.QUEUE_URLS).keySet(),
-                ledger.invokedFunctions(), sandbox.functions().all(), options.scenario().isEmpty());
+        ConsumerCoverage coverage = ConsumerCoverage.of(consumers(), exercised(), sandbox.functions().all(),
+                options.scenario().isEmpty());
         report.scenarios(results);
         report.checklist(checklist);
         report.criteria(criteria);
         report.coverage(coverage);
         return new Outcome(results, checklist, criteria, loss, coverage, options.scenario().isEmpty());
+    }
+
+    /** The stack's consumers: those with a queue, a function or a state machine. */
+    private java.util.Set<String> consumers() {
+        java.util.Set<String> consumers = new java.util.TreeSet<>(context.exportMap(StackExports.QUEUE_URLS).keySet());
+        consumers.addAll(context.exportMap(StackExports.FUNCTION_ARNS).keySet());
+        consumers.addAll(context.exportMap(StackExports.STATE_MACHINE_ARNS).keySet());
+        return consumers;
+    }
+
+    /** The consumers the run exercised: functions invoked, and workflows whose state machine the bus started. */
+    private java.util.Set<String> exercised() {
+        java.util.Set<String> exercised = new java.util.TreeSet<>(ledger.invokedFunctions());
+        java.util.Set<String> started = ledger.deliveredTargets("states");
+        context.exportMap(StackExports.STATE_MACHINE_ARNS).forEach((consumer, arn) -> {
+            if (started.contains(arn.substring(arn.lastIndexOf(':') + 1))) {
+                exercised.add(consumer);
+            }
+        });
+        return exercised;
     }
 
     /** Function logs are appended to; a new run starts them afresh. */

@@ -74,11 +74,28 @@ public record StackOutputs(String source, JsonNode json) {
         return new ArrayList<>(map(StackExports.QUEUE_URLS).keySet());
     }
 
+    /**
+     * The consumers with a dead-letter queue, in the stack's order: every kind has one (a function consumer's is its
+     * on-failure destination, a workflow's its trigger's DLQ), not only those with a queue.
+     */
+    public List<String> deadLetterConsumers() {
+        return optionalMap(StackExports.DEAD_LETTER_QUEUE_URLS).<List<String>>map(m -> new ArrayList<>(m.keySet()))
+                .orElseGet(this::consumers);
+    }
+
     /** The consumer named {@code consumer}, checked: the message lists the ones that exist. */
     public String requireConsumer(String consumer) {
-        List<String> consumers = consumers();
+        return require(consumer, consumers(), "no such consumer with a queue");
+    }
+
+    /** The consumer named {@code consumer} among those with a DLQ, checked. */
+    public String requireDeadLetterConsumer(String consumer) {
+        return require(consumer, deadLetterConsumers(), "no such consumer");
+    }
+
+    private static String require(String consumer, List<String> consumers, String problem) {
         if (!consumers.contains(consumer)) {
-            throw new OpsException("--consumer " + consumer + ": the stack has no such consumer; it has "
+            throw new OpsException("--consumer " + consumer + ": the stack has " + problem + "; it has "
                     + String.join(", ", consumers));
         }
         return consumer;
@@ -89,7 +106,7 @@ public record StackOutputs(String source, JsonNode json) {
     }
 
     public String deadLetterQueueUrl(String consumer) {
-        return entry(StackExports.DEAD_LETTER_QUEUE_URLS, requireConsumer(consumer));
+        return entry(StackExports.DEAD_LETTER_QUEUE_URLS, requireDeadLetterConsumer(consumer));
     }
 
     /** The log group of the consumer's function, if the stack exports it (stacks before logGroupNames do not). */

@@ -1,5 +1,6 @@
 package dev.edp.pattern.config;
 
+import dev.edp.events.ProgramDirectory;
 import dev.edp.events.QueueDefaults;
 import dev.edp.pattern.EventDrivenPatternArgs;
 import dev.edp.pattern.config.PatternSettings.AlarmSettings;
@@ -39,7 +40,7 @@ import dev.edp.pattern.inputs.WorkflowArgs;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -345,9 +346,9 @@ public final class SettingsResolver {
         Optional<String> definition = w.definition();
         if (w.definitionFile().isPresent()) {
             try {
-                definition = Optional.of(Files.readString(Path.of(w.definitionFile().get())));
+                definition = Optional.of(Files.readString(ProgramDirectory.resolve(w.definitionFile().get())));
             } catch (IOException e) {
-                p.add(at + ".definitionFile", "cannot read " + w.definitionFile().get() + ": " + e.getMessage());
+                p.add(at + ".definitionFile", unreadable(w.definitionFile().get(), e));
             }
         }
         WorkflowType type = ConfigValidator.oneOf(p, at + ".type", WorkflowType.class, w.type())
@@ -434,9 +435,9 @@ public final class SettingsResolver {
                 p.add(at + ".content", "give exactly one of content and file");
             } else if (s.file().isPresent()) {
                 try {
-                    content = Optional.of(Files.readString(Path.of(s.file().get())));
+                    content = Optional.of(Files.readString(ProgramDirectory.resolve(s.file().get())));
                 } catch (IOException e) {
-                    p.add(at + ".file", "cannot read " + s.file().get() + ": " + e.getMessage());
+                    p.add(at + ".file", unreadable(s.file().get(), e));
                 }
             }
             content.ifPresent(text -> ConfigValidator.jsonObject(p, at + ".content", text));
@@ -701,5 +702,11 @@ public final class SettingsResolver {
             }
             return true;
         }
+    }
+
+    /** "cannot read" with the file as the program's directory resolves it, and why. */
+    private static String unreadable(String file, IOException e) {
+        return "cannot read " + ProgramDirectory.resolve(file).toAbsolutePath() + ": "
+                + (e instanceof NoSuchFileException ? "no such file" : e.getMessage());
     }
 }

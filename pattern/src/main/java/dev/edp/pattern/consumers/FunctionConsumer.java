@@ -36,7 +36,8 @@ final class FunctionConsumer {
         // Lambda sends to the on-failure destination with the function's own role.
         permissions.add(Statement.allow("sqs:SendMessage").sid("SendFailuresToOwnDlq")
                 .on(route.deadLetterQueue().arn()));
-        permissions.add(Statement.allow("kms:GenerateDataKey").sid("EncryptFailuresForOwnDlq").on(keyArn));
+        // An SQS producer needs kms:GenerateDataKey and kms:Decrypt on an encrypted queue (sqs-key-management.html).
+        permissions.add(Statement.allow("kms:GenerateDataKey", "kms:Decrypt").sid("EncryptFailuresForOwnDlq").on(keyArn));
         permissions.addAll(shared.statements(c.grants(), c.statements()));
         PatternFunction function = PatternFunction.create(ctx, new PatternFunction.Spec(c.name(), c.description(),
                 c.function().orElseThrow(), shared.environment(c.name(), c.environment()), permissions), keyArn);

@@ -53,7 +53,8 @@ public final class Schedules {
                     "Lets EventBridge Scheduler run the " + s.name() + " schedule", List.of(invoke,
                             Statement.allow("sqs:SendMessage").sid("SendUndeliveredToEventsDlq")
                                     .on(shared.bus().eventsDlq().arn()),
-                            Statement.allow("kms:GenerateDataKey").sid("EncryptForEventsDlq")
+                            // An SQS producer needs both on an encrypted queue (sqs-key-management.html).
+                            Statement.allow("kms:GenerateDataKey", "kms:Decrypt").sid("EncryptForEventsDlq")
                                     .on(shared.key().arn())));
             var queues = ctx.settings().queueDefaults();
             target.arn(targetArn)

@@ -10,11 +10,12 @@ package dev.edp.sandbox.bus;
  * @param deadLetterArn   the target's dead-letter queue, or null
  * @param messageGroupId  the message group of a FIFO queue target, or null
  * @param retryAttempts   EventBridge's retry attempts before the dead-letter queue
+ * @param inputPath       the part of the event the target receives ({@code InputPath}, e.g. {@code $.detail}), or null
  */
 public record BusTarget(String ruleLogicalName, String ruleName, String ruleArn, String arn, String deadLetterArn,
-                        String messageGroupId, int retryAttempts) {
+                        String messageGroupId, int retryAttempts, String inputPath) {
 
-    /** The AWS service of the target: {@code sqs}, {@code states}, {@code firehose}, {@code sns}, ... */
+    /** The AWS service of the target: {@code sqs}, {@code states}, {@code firehose}, {@code sns}, {@code lambda}, ... */
     public String service() {
         String[] parts = arn.split(":", 4);
         return parts.length > 2 ? parts[2] : "unknown";

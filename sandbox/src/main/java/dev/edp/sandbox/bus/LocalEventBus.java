@@ -19,10 +19,11 @@ import java.util.Optional;
  * {@link PutEventsTap} or forwarded from the default bus, seen by {@link ForwardedEvents}) is matched against the
  * bus's rules with event-ruler, EventBridge's own matcher, on the rules' real patterns ({@link GraphRules}), and
  * sent to each matching rule's targets: SQS queues, the state machine (moto runs it), the audit stream (moto's
- * Firehose writes to the audit bucket). A delivery that still fails after the target's retries goes to the target's
+ * Firehose writes to the audit bucket), SNS topics, and functions (Lambda's asynchronous invocation,
+ * {@link AsyncInvocations}). A delivery that still fails after the target's retries goes to the target's
  * dead-letter queue with EventBridge's attributes, as on AWS.
  */
-public final class LocalEventBus {
+public final class LocalEventBus implements AutoCloseable {
 
     static final String BUS = "aws:cloudwatch/eventBus:EventBus";
     static final String TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -38,6 +39,15 @@ public final class LocalEventBus {
 
         /** A target refused it after its retries; {@code deadLetterId} is the DLQ message id, or null if it had none. */
         void failed(BusTarget target, BusEvent event, Throwable error, String deadLetterId);
+
+        /**
+         * One attempt of Lambda's asynchronous invocation of a function target ({@link AsyncInvocations}):
+         * {@code error} is the function's error (null: it succeeded); {@code last} when no attempt follows;
+         * {@code destinationId} the on-failure destination's message id when the retries were exhausted.
+         */
+        default void invokedAsync(BusTarget target, BusEvent event, int attempt, String error, boolean last,
+                                  String destinationId) {
+        }
     }
 
     private final GraphRules rules;
@@ -73,9 +83,11 @@ public final class LocalEventBus {
                     target.string("arn"),
                     PendingResource.text(PendingResource.object(target.inputs(), "deadLetterConfig").get("arn")),
                     PendingResource.text(PendingResource.object(target.inputs(), "sqsTarget").get("messageGroupId")),
-                    attempts == null ? 185 : attempts));
+                    attempts == null ? 185 : attempts, target.string("inputPath")));
         }
-        LocalEventBus bus = new LocalEventBus(GraphRules.of(graph), targets, new TargetDelivery(aws), listener);
+        AsyncInvocations async = new AsyncInvocations(AsyncInvocations.configs(graph), aws.endpoint(), aws.sqs(),
+                aws.sns(), listener);
+        LocalEventBus bus = new LocalEventBus(GraphRules.of(graph), targets, new TargetDelivery(aws, async), listener);
         for (GraphResource b : graph.ofType(BUS)) {
             String name = deployment.id(BUS, b.name());
             bus.logicalByBus.put(name, b.name());
@@ -139,7 +151,7 @@ public final class LocalEventBus {
         int attempts = Math.min(3, target.retryAttempts() + 1);
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                listener.delivered(target, event, delivery.deliver(target, event.id(), event.text()));
+                listener.delivered(target, event, delivery.deliver(target, event));
                 return;
             } catch (RuntimeException e) {
                 last = e;
@@ -152,4 +164,9 @@ public final class LocalEventBus {
         listener.failed(target, event, last, deadLetterId);
     }
 
+    /** Stops the asynchronous invocations still running. */
+    @Override
+    public void close() {
+        delivery.close();
+    }
 }

@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Archive replays on the custom buses the sandbox delivers. moto keeps the archive (it archives what is put on the
@@ -25,45 +21,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ReplayedEvents implements AutoCloseable {
 
-    private final SqsClient sqs;
     private final EventBridgeClient events;
     private final LocalEventBus bus;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> threads = new ArrayList<>();
+    private final TapPoller poller;
     private final Map<String, DescribeReplayResponse> replays = new ConcurrentHashMap<>();
 
     public ReplayedEvents(SqsClient sqs, EventBridgeClient events, LocalEventBus bus) {
-        this.sqs = sqs;
         this.events = events;
         this.bus = bus;
+        this.poller = new TapPoller(sqs, "replayed", this::deliver);
     }
 
     public void start(ForwardTaps taps) {
-        running.set(true);
-        for (ForwardTaps.Tap tap : taps.replayTaps().values()) {
-            Thread thread = new Thread(() -> poll(tap), "replayed-" + tap.busName());
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-    }
-
-    private void poll(ForwardTaps.Tap tap) {
-        while (running.get()) {
-            try {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(tap.queueUrl()).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages();
-                for (Message message : messages) {
-                    deliver(tap, BusEvent.parse(message.body()));
-                    sqs.deleteMessage(b -> b.queueUrl(tap.queueUrl()).receiptHandle(message.receiptHandle()));
-                }
-            } catch (RuntimeException e) {
-                if (running.get()) {
-                    System.err.println("edp local: reading replayed events failed, retrying: " + e.getMessage());
-                    pause();
-                }
-            }
-        }
+        poller.start(taps.replayTaps().values());
     }
 
     private void deliver(ForwardTaps.Tap tap, BusEvent event) {
@@ -96,24 +66,8 @@ public final class ReplayedEvents implements AutoCloseable {
         return null;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running.set(false);
-        for (Thread thread : threads) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        poller.close();
     }
 }

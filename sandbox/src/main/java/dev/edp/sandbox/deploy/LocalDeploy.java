@@ -2,6 +2,7 @@ package dev.edp.sandbox.deploy;
 
 import dev.edp.sandbox.bus.ForwardTaps;
 import dev.edp.sandbox.deploy.services.CloudWatchResources;
+import dev.edp.sandbox.deploy.services.SchedulerResources;
 import dev.edp.sandbox.deploy.services.DynamoDbResources;
 import dev.edp.sandbox.deploy.services.EventBridgeResources;
 import dev.edp.sandbox.deploy.services.FirehoseResources;
@@ -68,7 +69,8 @@ public final class LocalDeploy {
                 new IamResources(aws.iam(), sandboxPrincipal),
                 new CloudWatchResources(),
                 new LambdaResources(new FunctionCode(projectDir)),
-                new SchemaRegistryResources());
+                new SchemaRegistryResources(),
+                new SchedulerResources());
         EmulatorMocks mocks = new EmulatorMocks(MotoServer.ACCOUNT, aws.region(), creators, deployment);
         MockedProgram.Run run = program.run(mocks);
         Throwable failure = run.failure();
@@ -76,6 +78,7 @@ public final class LocalDeploy {
             throw new IllegalStateException("deploying stack " + files.stack() + " onto the emulator failed: "
                     + rootMessage(failure), failure);
         }
+        StandInBuckets.create(run.graph(), aws.s3(), deployment);
         Map<String, Object> exports = new LinkedHashMap<>();
         run.exports().keySet().forEach(name -> exports.put(name, run.export(name)));
         return new DeployedStack(files, projectDir, run.graph(), exports, deployment, taps);

@@ -2,6 +2,7 @@ package dev.edp.sandbox.program;
 
 import com.pulumi.Context;
 import com.pulumi.test.Mocks;
+import dev.edp.events.ProgramDirectory;
 import dev.edp.testing.MockedProgram;
 
 import java.nio.file.Path;
@@ -27,8 +28,22 @@ public record StackProgram(String description, Path projectDir, StackFiles files
         return new StackProgram(description, projectDir, new StackFiles(files.project(), files.stack(), config), define);
     }
 
-    /** Runs the program under {@code mocks}; never throws for the program's own errors (see {@link MockedProgram.Run}). */
+    /**
+     * Runs the program under {@code mocks}; never throws for the program's own errors (see {@link MockedProgram.Run}).
+     * The program's relative files (a workflow definition, a schema) are read from {@code projectDir}, as when
+     * Pulumi starts it there ({@link ProgramDirectory}).
+     */
     public MockedProgram.Run run(Mocks mocks) {
-        return MockedProgram.of(files.project(), files.stack(), files.config(), mocks).run(define);
+        String before = System.getProperty(ProgramDirectory.PROPERTY);
+        System.setProperty(ProgramDirectory.PROPERTY, projectDir.toAbsolutePath().normalize().toString());
+        try {
+            return MockedProgram.of(files.project(), files.stack(), files.config(), mocks).run(define);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ProgramDirectory.PROPERTY);
+            } else {
+                System.setProperty(ProgramDirectory.PROPERTY, before);
+            }
+        }
     }
 }

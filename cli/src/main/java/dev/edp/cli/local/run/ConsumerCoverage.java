@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether the run exercised what the stack declares: every consumer (a {@code queueUrls} entry) had its function
- * invoked at least once, and every function can run here. A run in which nothing reached a consumer proves nothing
+ * Whether the run exercised what the stack declares: every consumer (a {@code queueUrls}, {@code functionArns} or
+ * {@code stateMachineArns} entry) had its function invoked or its state machine started at least once, and every
+ * function can run here. A run in which nothing reached a consumer proves nothing
  * about it, so it fails instead of counting 0 of 0 as 100 %.
  *
  * @param idle        consumers whose function was never invoked, each with why that matters
@@ -19,7 +20,7 @@ public record ConsumerCoverage(List<String> idle, List<String> notRunnable) {
 
     /**
      * @param consumers      the consumers the stack declares
-     * @param invoked        the functions (display names) invoked at least once during the run
+     * @param invoked        the consumers exercised during the run (functions by display name, workflows)
      * @param functions      the stack's functions
      * @param allScenarios   whether every scenario ran (with {@code --scenario}, other consumers may rightly be idle)
      */

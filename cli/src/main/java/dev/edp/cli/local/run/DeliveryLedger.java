@@ -3,6 +3,7 @@ package dev.edp.cli.local.run;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class DeliveryLedger {
     private final Map<String, Set<String>> processedByQueue = new LinkedHashMap<>();
     private final Map<String, List<Attempt>> attemptsByKey = new HashMap<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final Set<String> asyncSettled = new HashSet<>();
+    private final Map<String, Set<String>> rulesByKey = new HashMap<>();
 
     synchronized void forwarded(String key, Instant at) {
         forwarded.putIfAbsent(key, at);
@@ -44,6 +47,19 @@ public final class DeliveryLedger {
     synchronized void received(String bus, String key, String detailType) {
         keysByBus.computeIfAbsent(bus, b -> new LinkedHashSet<>()).add(key);
         detailTypeByKey.put(key, detailType);
+    }
+
+    /** The rules (logical names) the event matched on its bus. */
+    synchronized void matched(String key, List<String> rules) {
+        rulesByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(rules);
+    }
+
+    /** The rules the event matched whose targets have not taken it or failed it yet. */
+    public synchronized Set<String> rulesPending(String key) {
+        Set<String> pending = new LinkedHashSet<>(rulesByKey.getOrDefault(key, Set.of()));
+        deliveriesByKey.getOrDefault(key, List.of()).forEach(d -> pending.remove(d.rule()));
+        failures.stream().filter(f -> f.key().equals(key)).forEach(f -> pending.remove(f.rule()));
+        return pending;
     }
 
     synchronized void delivered(String key, Delivery delivery) {
@@ -59,6 +75,15 @@ public final class DeliveryLedger {
 
     synchronized void attempted(String key, Attempt attempt) {
         attemptsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(attempt);
+    }
+
+    /** Lambda's asynchronous invocation for the event by the rule's function target is over (ok, or retries ran out). */
+    synchronized void asyncSettled(String key, String rule) {
+        asyncSettled.add(key + "|" + rule);
+    }
+
+    public synchronized boolean isAsyncSettled(String key, String rule) {
+        return asyncSettled.contains(key + "|" + rule);
     }
 
     synchronized void processed(String queue, String messageId) {
@@ -95,6 +120,14 @@ public final class DeliveryLedger {
         Set<String> functions = new java.util.TreeSet<>();
         attemptsByKey.values().forEach(list -> list.forEach(a -> functions.add(a.function())));
         return functions;
+    }
+
+    /** The targets (resource names) the bus delivered to on {@code service} ({@code states}, {@code sqs}, ...). */
+    public synchronized Set<String> deliveredTargets(String service) {
+        Set<String> targets = new java.util.TreeSet<>();
+        deliveriesByKey.values().forEach(list -> list.stream().filter(d -> d.service().equals(service))
+                .forEach(d -> targets.add(d.target())));
+        return targets;
     }
 
     /** How many invocation attempts the function (display name) had, over all events. */

@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Messages lost, counted from observations: for each consumer queue, every message the bus sent there (by SQS
  * message id) must have been processed successfully, be in the consumer's dead-letter queue, or still be in the
- * queue; anything else is lost. So is a delivery the bus could not make with no dead-letter queue to take it, and
- * an upload whose event never reached the bus.
+ * queue; anything else is lost. So is a delivery the bus could not make (or a function's asynchronous invocation
+ * whose retries ran out) with no dead-letter queue to take it, and an upload whose event never reached the bus; with
+ * one, it counts as dead-lettered.
  */
 public record LossAccount(int sent, int processed, int deadLettered, int remaining, int lost, List<String> details) {
 
@@ -51,7 +52,9 @@ public record LossAccount(int sent, int processed, int deadLettered, int remaini
             }
         }
         for (DeliveryLedger.Failure failure : ledger.failures()) {
-            if (failure.deadLetterId() == null) {
+            if (failure.deadLetterId() != null) {
+                deadLettered++;
+            } else {
                 lost++;
                 details.add("the bus could not deliver " + failure.key() + " to " + failure.target() + " and it had no DLQ");
             }

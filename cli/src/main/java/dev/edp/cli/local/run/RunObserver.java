@@ -41,6 +41,7 @@ public final class RunObserver implements Sandbox.Observer {
             trace.hop(key, now, "default bus: the forwarding rule matched the S3 event → " + bus);
         }
         ledger.received(bus, key, event.detailType());
+        ledger.matched(key, rules);
         trace.hop(key, now, "bus " + bus + ": \"" + event.detailType() + "\" from " + event.source()
                 + (via.startsWith("forwarded") ? "" : " (" + via + ")")
                 + (rules.isEmpty() ? " matched no rule" : " → rules " + String.join(", ", rules)));
@@ -60,6 +61,25 @@ public final class RunObserver implements Sandbox.Observer {
                 String.valueOf(error.getMessage()), deadLetterId));
         trace.hop(event.key(), Instant.now(), "  ✗ " + target.service() + " " + target.resourceName() + ": "
                 + error.getMessage() + (deadLetterId == null ? " (no dead-letter queue: LOST)" : " → its dead-letter queue"));
+    }
+
+    @Override
+    public void invokedAsync(BusTarget target, BusEvent event, int attempt, String error, boolean last,
+                             String destinationId) {
+        Instant now = Instant.now();
+        String key = event.key();
+        String function = target.arn().split(":").length > 6 ? target.arn().split(":")[6] : target.arn();
+        String message = error == null ? null : errorMessage(error);
+        ledger.attempted(key, new DeliveryLedger.Attempt(function, attempt, error == null, message, now));
+        if (last) {
+            ledger.asyncSettled(key, target.ruleLogicalName());
+            if (error != null) {
+                ledger.failed(new DeliveryLedger.Failure(key, target.ruleLogicalName(), target.arn(), message, destinationId));
+            }
+        }
+        trace.hop(key, now, "λ " + function + " (asynchronous invocation, attempt " + attempt + ") → "
+                + (error == null ? "ok" : "failed: " + message + (!last ? "; Lambda retries"
+                : destinationId != null ? " → its on-failure destination" : " (no on-failure destination: LOST)")));
     }
 
     @Override
@@ -93,14 +113,18 @@ public final class RunObserver implements Sandbox.Observer {
         String key;
         try {
             JsonNode input = JSON.readTree(payload);
-            key = input.has("id") ? BusEvent.key(input) : "invoke " + function.displayName();
+            key = input.has("id") ? BusEvent.key(input) : null;
         } catch (Exception e) {
-            key = "invoke " + function.displayName();
+            key = null;
         }
-        ledger.attempted(key, new DeliveryLedger.Attempt(function.displayName(), 1, error == null,
-                error == null ? null : error.getMessage(), ended));
-        trace.hop(key, ended, "λ " + function.displayName() + " (Step Functions task) → "
-                + (error == null ? "ok" : "failed: " + error.getMessage()));
+        ledger.attempted(key != null ? key : "invoke " + function.displayName(), new DeliveryLedger.Attempt(
+                function.displayName(), 1, error == null, error == null ? null : error.getMessage(), ended));
+        // A payload that is an event: a Step Functions task; any other (an asynchronous invocation with an
+        // InputPath, an `aws lambda invoke`) is traced by whoever invoked it.
+        if (key != null) {
+            trace.hop(key, ended, "λ " + function.displayName() + " (Step Functions task) → "
+                    + (error == null ? "ok" : "failed: " + error.getMessage()));
+        }
     }
 
     /** A notification observed on the topic: a hop of the event it is about (CUR: its object). */
@@ -108,6 +132,16 @@ public final class RunObserver implements Sandbox.Observer {
         String key = n.object() != null ? n.object() : n.body().path("eventId").asText(null);
         if (key != null) {
             trace.hop(key, n.publishedAt(), "SNS notifications: " + n.kind() + (n.subject() == null ? "" : " \"" + n.subject() + "\""));
+        }
+    }
+
+    /** The {@code errorMessage} of Lambda's error payload, or the payload. */
+    private static String errorMessage(String payload) {
+        try {
+            JsonNode error = JSON.readTree(payload);
+            return error.path("errorMessage").isTextual() ? error.path("errorMessage").asText() : payload;
+        } catch (Exception e) {
+            return payload;
         }
     }
 

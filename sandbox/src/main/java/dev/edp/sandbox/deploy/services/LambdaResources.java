@@ -22,6 +22,7 @@ public final class LambdaResources implements ResourceCreator {
     static final String ALIAS = "aws:lambda/alias:Alias";
     static final String PROVISIONED = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
     static final String PERMISSION = "aws:lambda/permission:Permission";
+    static final String ASYNC_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
 
     private final FunctionCode code;
 
@@ -31,7 +32,7 @@ public final class LambdaResources implements ResourceCreator {
 
     @Override
     public Set<String> types() {
-        return Set.of(FUNCTION, MAPPING, ALIAS, PROVISIONED, PERMISSION);
+        return Set.of(FUNCTION, MAPPING, ALIAS, PROVISIONED, PERMISSION, ASYNC_CONFIG);
     }
 
     @Override
@@ -64,6 +65,9 @@ public final class LambdaResources implements ResourceCreator {
             case MAPPING -> Placed.local(r.mockId(), "a local poller: batch size, batching window, visibility timeout,"
                     + " ReportBatchItemFailures");
             case ALIAS -> Placed.local(r.mockId(), "invocations go to its function");
+            case ASYNC_CONFIG -> Placed.local(r.mockId(), "the sandbox's asynchronous invocation: retries, then the"
+                    + " on-failure destination (attempts follow each other at once; the maximum event age is not"
+                    + " reached locally)");
             case PROVISIONED -> Placed.notEmulated(r.mockId(), "pre-warmed environments have no local meaning");
             default -> Placed.notEmulated(r.mockId(), "resource policies are not enforced locally");
         };
