@@ -4,12 +4,15 @@
 #                                                    (default 528MB: 1,000,000 line items of the legacy layout)
 #   BEFORE_JAR=/tmp/edp-cli-before.jar tools/bench/cur-vs-duckdb.sh   also measures that CLI jar, interleaved
 #   EDP_CLI_JAR=/tmp/edp-cli.jar ...                                 measures that jar as edp (default cli/target)
+#   JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java ...            also edp on that JDK with an AOT cache (JEP 483/515)
 # Generates one legacy-layout report (40 columns, no tag columns), gzips it (-6), then in each round, one after the
 # other (A B C ... A B C ...), whole processes timed by /usr/bin/time (wall seconds; CPU seconds, user + sys, which a
 # machine shared with other work disturbs less; peak RSS):
 #   - edp: java -Xmx64m -XX:+UseSerialGC -XX:SharedArchiveFile (AppCDS) -jar cli/target/edp-cli.jar cur aggregate, .csv and
-#     .csv.gz, with C2 (the JVM's default) and with C1 only (-XX:TieredStopAtLevel=1, Lambda's default); .csv.gz also
-#     with -Dedp.cur.readAhead=false (inflation on the parser's thread: one core, as on a Lambda under 1,769 MB);
+#     .csv.gz, with C2 (the JVM's default) and with C1 only (-XX:TieredStopAtLevel=1, Lambda's default and what
+#     ./edp cur aggregate uses);
+#   - with JAVA25 set: the same jar on JDK 25 with an AOT cache (-XX:AOTCacheOutput on the training run below, then
+#     -XX:AOTCache: classes loaded and linked, method profiles ahead of time), C2 and C1 only;
 #   - DuckDB (tools/bench/.venv, duckdb pinned in tools/bench/requirements.txt) SET threads=1, DECIMAL(38,10) sums;
 #   - gzip -dc of the .csv.gz; the Python peer (csv.DictReader + Decimal) on the .csv, first round only.
 # The AppCDS archive is made first by a training run of the same jar on a small report (-XX:ArchiveClassesAtExit),
@@ -47,6 +50,12 @@ if [[ "${CDS:-1}" != 0 ]]; then
   "${JAVA[@]}" -XX:ArchiveClassesAtExit="$ARCHIVE" -jar "$JAR" cur aggregate "$DIR/train.csv.gz" > /dev/null
   JAVA+=(-XX:SharedArchiveFile="$ARCHIVE")
 fi
+if [[ -n "${JAVA25:-}" ]]; then
+  J25=("$JAVA25" -Xmx64m -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr)
+  "${J25[@]}" -XX:AOTCacheOutput="$DIR/edp-cli.aot" -jar "$JAR" cur aggregate "$DIR/train.csv.gz" > /dev/null
+  J25+=(-XX:AOTCache="$DIR/edp-cli.aot")
+  echo "## edp on JDK 25: ${J25[*]} ($("$JAVA25" -version 2>&1 | head -1))"
+fi
 echo "## edp JVM: ${JAVA[*]}"
 echo "## $(nproc) CPUs, $(java -version 2>&1 | head -1), $("$VENV/bin/python" -c 'import duckdb; print("duckdb", duckdb.__version__)'), $(gzip --version | head -1)"
 echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes; .parquet $(stat -c %s "$DIR/r.parquet") bytes"
@@ -60,7 +69,6 @@ run() { # name out command...
 variants() {
   run edp-csv "$DIR/edp.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-gz "$DIR/edp.gz.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
-  run edp-gz-1t "$DIR/edp-1t.gz.csv" "${JAVA[@]}" -Dedp.cur.readAhead=false -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
   run duckdb-csv "$DIR/duckdb.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv"
   run duckdb-gz "$DIR/duckdb.gz.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv.gz"
   run gzip-dc /dev/null gzip -dc "$DIR/r.csv.gz"
@@ -69,6 +77,12 @@ variants() {
   run edp-c1-csv "$DIR/edp-c1.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-c1-gz "$DIR/edp-c1.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
   run edp-c1-parquet "$DIR/edp-c1.parquet.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.parquet"
+  if [[ -n "${JAVA25:-}" ]]; then
+    run aot25-csv "$DIR/aot25.csv" "${J25[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv"
+    run aot25-gz "$DIR/aot25.gz.csv" "${J25[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+    run aot25-c1-csv "$DIR/aot25-c1.csv" "${J25[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
+    run aot25-c1-gz "$DIR/aot25-c1.gz.csv" "${J25[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  fi
   if [[ -n "${BEFORE_JAR:-}" ]]; then
     run before-csv "$DIR/before.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv"
     run before-gz "$DIR/before.gz.csv" java -Xmx64m -XX:+UseSerialGC -jar "$BEFORE_JAR" cur aggregate "$DIR/r.csv.gz"
@@ -82,9 +96,10 @@ for round in $(seq 1 "$ROUNDS"); do
   variants "$round"
 done
 echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-OUTPUTS=(edp.gz.csv edp-1t.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv)
+OUTPUTS=(edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv)
 [[ "${SKIP_PYTHON:-}" == 1 ]] || OUTPUTS+=(python.csv)
 [[ -z "${BEFORE_JAR:-}" ]] || OUTPUTS+=(before.csv before.gz.csv)
+[[ -z "${JAVA25:-}" ]] || OUTPUTS+=(aot25.csv aot25.gz.csv aot25-c1.csv aot25-c1.gz.csv)
 for out in "${OUTPUTS[@]}"; do
   cmp -s "$DIR/edp.csv" "$DIR/$out" || { echo "outputs DIFFER: edp.csv and $out (last round's)"; diff "$DIR/edp.csv" "$DIR/$out" | head -20; exit 1; }
 done
@@ -104,8 +119,9 @@ for name, values in runs.items():
           f"{cpus[0]:>8.2f} {statistics.median(cpus):>7.2f} {cpus[-1]:>7.2f} {max(v[2] for v in values) / 1024:>13.0f}")
 wall = {n: statistics.median(v[0] for v in vs) for n, vs in runs.items()}
 cpu = {n: statistics.median(v[1] for v in vs) for n, vs in runs.items()}
-pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-gz-1t", "duckdb-gz"),
-         ("edp-gz-1t", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"), ("edp-c1-gz", "duckdb-gz"), ("edp-c1-gz", "gzip-dc"),
+pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"), ("edp-c1-gz", "duckdb-gz"), ("edp-c1-gz", "gzip-dc"),
+         ("aot25-csv", "duckdb-csv"), ("aot25-gz", "duckdb-gz"), ("aot25-gz", "gzip-dc"),
+         ("aot25-c1-csv", "duckdb-csv"), ("aot25-c1-gz", "duckdb-gz"), ("aot25-c1-gz", "gzip-dc"),
          ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc"),
          ("edp-parquet", "duckdb-parquet"), ("edp-c1-parquet", "duckdb-parquet"), ("edp-parquet", "edp-gz")]
 for a, b in pairs:
@@ -117,17 +133,20 @@ print()
 print("## issue 16's goals, by median wall time of the whole process (CPU beside, for a loaded machine)")
 print(f"{'goal':<58} {'wall':>6} {'CPU':>6}  met")
 goals = [("`.csv` >= 1.0x DuckDB (one thread)", "edp-csv", "duckdb-csv"),
-         ("`.csv.gz` >= 1.0x DuckDB (edp inflating on a 2nd thread)", "edp-gz", "duckdb-gz"),
-         ("`.csv.gz` >= 1.0x DuckDB (edp on one thread)", "edp-gz-1t", "duckdb-gz"),
-         ("`.csv.gz` >= `gzip -dc` (edp inflating on a 2nd thread)", "edp-gz", "gzip-dc"),
-         ("`.csv.gz` >= `gzip -dc` (edp on one thread)", "edp-gz-1t", "gzip-dc"),
-         ("C1 only: `.csv` >= 1.0x DuckDB", "edp-c1-csv", "duckdb-csv"),
-         ("C1 only: `.csv.gz` >= 1.0x DuckDB", "edp-c1-gz", "duckdb-gz"),
-         ("C1 only: `.csv.gz` >= `gzip -dc`", "edp-c1-gz", "gzip-dc")]
+         ("`.csv.gz` >= 1.0x DuckDB (one thread)", "edp-gz", "duckdb-gz"),
+         ("`.csv.gz` >= `gzip -dc`", "edp-gz", "gzip-dc"),
+         ("C1 only (./edp's choice): `.csv` >= 1.0x DuckDB", "edp-c1-csv", "duckdb-csv"),
+         ("C1 only (./edp's choice): `.csv.gz` >= 1.0x DuckDB", "edp-c1-gz", "duckdb-gz"),
+         ("C1 only (./edp's choice): `.csv.gz` >= `gzip -dc`", "edp-c1-gz", "gzip-dc"),
+         ("JDK 25 + AOT cache, C1 only: `.csv` >= 1.0x DuckDB", "aot25-c1-csv", "duckdb-csv"),
+         ("JDK 25 + AOT cache, C1 only: `.csv.gz` >= 1.0x DuckDB", "aot25-c1-gz", "duckdb-gz"),
+         ("JDK 25 + AOT cache, C1 only: `.csv.gz` >= `gzip -dc`", "aot25-c1-gz", "gzip-dc")]
 for goal, a, b in goals:
+    if a not in wall:
+        continue
     ratio = wall[b] / wall[a]
     print(f"{goal:<58} {ratio:>5.2f}x {cpu[b] / cpu[a]:>5.2f}x  {'yes' if ratio >= 1.0 else 'NO'}")
-edp_rss = max(v[2] for n, vs in runs.items() if n.startswith("edp") for v in vs) / 1024
+edp_rss = max(v[2] for n, vs in runs.items() if n.startswith(("edp", "aot25")) for v in vs) / 1024
 print(f"{'heap flat: every edp run in -Xmx64m (peak RSS, heap + JVM)':<58} {edp_rss:>5.0f} MiB  yes")
 print(f"{'totals exact: every output identical to edp .csv (above)':<58} {'':>13}  yes")
 PY

@@ -63,7 +63,7 @@ final class CostGroups {
             }
             created = true;
         }
-        group.sum.add(amount);
+        group.add(amount);
         group.lineItems++;
         group.lastLine = line;
         return created;
@@ -75,7 +75,7 @@ final class CostGroups {
         for (Group group : table) {
             if (group != null) {
                 CostKey key = new CostKey(days.apply(group.day), group.account.text, group.service.text);
-                CostTotal total = new CostTotal(group.sum.value(), group.lineItems);
+                CostTotal total = new CostTotal(group.value(), group.lineItems);
                 check.check(key, total, group.lastLine);
                 totals.put(key, total);
             }
@@ -107,8 +107,8 @@ final class CostGroups {
         }
     }
 
-    /** One (day, account, service) and its running total. */
-    private static final class Group {
+    /** One (day, account, service) and its running total (inherited: the sum's fields in the same object). */
+    private static final class Group extends ExactSum {
         final int hash;
         final int day;
         final Name account;
@@ -116,7 +116,6 @@ final class CostGroups {
         /** The names' bytes, which every line item of the group is compared with. */
         final byte[] accountBytes;
         final byte[] serviceBytes;
-        final ExactSum sum = new ExactSum();
         long lineItems;
         /** For errors about the total: a sum has no line of its own, its last line item is the nearest. */
         long lastLine;

@@ -23,7 +23,8 @@ import java.util.zip.ZipException;
  * {@link CurAggregator} as bytes: a report has 40 to 200 columns, and materialising all of them was what held
  * commons-csv, the first parser, at 2.4 times the Python peer at best; decoding every byte to a char held FastCSV,
  * the second, at half DuckDB's speed; a String per needed field and its hash were the next cost (docs/benchmarks.md,
- * issue 16). A gzip report is inflated on a second thread when there is a second core ({@link ReadAhead}).
+ * issue 16). A gzip report is inflated on the parser's own thread: a second thread for the inflation lost in every
+ * measurement (docs/benchmarks.md, "Parser, third pass"), and on Lambda below 1,769 MB there is no second core's time.
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
@@ -48,12 +49,8 @@ public final class CurReader {
             throw new CurFormatException(file, 1, "not a Parquet file: named .parquet, but it does not start with PAR1");
         }
         LineItems rows = new LineItems(file);
-        InputStream bytes = bytes(file, in);
-        if (bytes instanceof Gzip && ReadAhead.WORTH_IT) {
-            bytes = new ReadAhead(bytes); // inflation on a second core, beside the parser
-        }
-        CsvScanner scanner = new CsvScanner(bytes);
-        try (ReadAhead ignored = bytes instanceof ReadAhead ahead ? ahead : null) {
+        CsvScanner scanner = new CsvScanner(bytes(file, in));
+        try {
             scanner.scan(rows, rows::slots, 4);
         } catch (CsvScanner.MalformedException e) {
             String reason = e.notUtf8 ? "not UTF-8 text (invalid bytes at or after this line)"

@@ -11,8 +11,11 @@ import java.math.BigDecimal;
  * big amount, a big total, a scale step above 10^18) is added to the BigDecimal {@code overflow} instead, exactly.
  * So nothing is ever rounded or lost, and the BigDecimal part costs only when a total leaves the long's range
  * (about 9.2 × 10^8 at 10 decimals).
+ *
+ * <p>Not final: {@link CostGroups}'s group is one, so that a line item's lookup and its addition touch one object
+ * (the groups are visited at random, and each object reached is a likely cache miss).
  */
-final class ExactSum {
+class ExactSum {
 
     private static final long[] POWERS_OF_TEN = new long[DecimalText.MAX_FAST_DIGITS + 1];
     /** {@code LIMITS[n]}: the largest magnitude that can be multiplied by 10^n without overflow. */
