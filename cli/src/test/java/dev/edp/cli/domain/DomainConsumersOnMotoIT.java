@@ -1,6 +1,6 @@
 package dev.edp.cli.domain;
 
-import dev.edp.cli.moto.OnMoto;
+import dev.edp.cli.moto.MotoClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.moto.MotoResources.Notified;
@@ -9,6 +9,8 @@ import dev.edp.runtime.inventory.InventoryProcessorHandler;
 import dev.edp.runtime.inventory.Stock;
 import dev.edp.runtime.notifications.NotificationProcessorHandler;
 import dev.edp.runtime.orders.OrderProcessorHandler;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,19 +33,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * polls) → the table and the topic. Duplicates are the same message body sent again (what an SQS redelivery or an
  * EventBridge retry produces: the same event id).
  */
-class DomainConsumersOnMotoIT extends OnMoto {
+class DomainConsumersOnMotoIT {
 
     private static final String ORDERS = SeedConsumers.ORDER_PROCESSOR;
     private static final String INVENTORY = SeedConsumers.INVENTORY_PROCESSOR;
     private static final String NOTIFICATIONS = SeedConsumers.NOTIFICATION_PROCESSOR;
 
-    private DomainOnMoto domain;
+    private static DomainOnMoto domain;
+    private static MotoClients aws;
 
+    @BeforeAll
+    static void deploy() throws Exception {
+        domain = DomainOnMoto.deploy("domain");
+        aws = domain.aws;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (domain != null) {
+            domain.close();
+        }
+    }
 
     @BeforeEach
-    void freshAccount() throws Exception {
-        moto.reset();
-        domain = new DomainOnMoto(aws);
+    void freshData() {
+        domain.clear();
     }
 
     private OrderProcessorHandler orderProcessor() {
@@ -146,7 +160,7 @@ class DomainConsumersOnMotoIT extends OnMoto {
 
         assertThat(order("ORD-001")).isEmpty();
         List<JsonNode> failures = domain.logLines().stream().filter(l -> l.path("level").asText().equals("ERROR")).toList();
-        assertThat(failures).hasSize(DomainOnMoto.MAX_RECEIVE_COUNT);
+        assertThat(failures).hasSize(domain.maxReceiveCount(ORDERS));
         assertThat(failures).allSatisfy(l -> assertThat(l.path("error_message").asText())
                 .contains("detail.customer_id").contains("order-created.json"));
         assertThat(failures).extracting(l -> l.path("receiveCount").asInt()).containsExactly(1, 2, 3);
@@ -227,7 +241,7 @@ class DomainConsumersOnMotoIT extends OnMoto {
     private Stock stockWithAWorkflowReservation(DynamoDbClient dynamo) throws Exception {
         domain.put("inventory-updated");
         domain.drain(INVENTORY, inventoryProcessor());
-        Stock stock = new Stock(dynamo, DomainOnMoto.TABLE, Clock.systemUTC());
+        Stock stock = new Stock(dynamo, domain.table, Clock.systemUTC());
         stock.reserveForOrder("ORD-9", "WF-9", Map.of("ITEM-001", 30));
         assertThat(stock("ITEM-001").get("reserved").n()).isEqualTo("30");
         return stock;

@@ -1,6 +1,5 @@
 package dev.edp.cli.domain;
 
-import dev.edp.events.QueueDefaults;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -9,6 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.MotoResources;
+import dev.edp.cli.moto.PatternOnMoto;
+import dev.edp.pattern.config.Problems;
+import dev.edp.reference.workflow.OrderWorkflow;
+import dev.edp.reference.workflow.OrderWorkflowArgs;
+import dev.edp.sandbox.Sandbox;
 import dev.edp.sandbox.functions.LocalContext;
 import dev.edp.sandbox.functions.SqsEventSource;
 import dev.edp.reference.SeedConsumers;
@@ -21,7 +25,6 @@ import dev.edp.runtime.handler.PatternEnvironment;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
@@ -42,28 +45,32 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Seed 003's domain on moto, wired as EventDrivenPattern wires it: the custom bus; per seed consumer
- * ({@link SeedConsumers#domain()} and {@link SeedConsumers#approvals}, their real event patterns) a rule → queue (visibility 1 s for quick retries,
- * redrive to a dead-letter queue after {@value #MAX_RECEIVE_COUNT} receives); the single table (pk, sk, TTL
- * expiresAt); the notifications topic with an SQS subscriber; and two observation queues: the workflow trigger
- * rule's ("Workflow Triggered", the pattern's own pattern) and one for "Workflow Completed".
+ * Seed 003's domain on moto, as EventDrivenPattern deploys it ({@link PatternOnMoto}: the component's real graph
+ * with {@link SeedConsumers#domain()}, {@link SeedConsumers#approvals} and the order workflow, and any extra consumer
+ * a test brings): the custom bus, each consumer's rule → queue → dead-letter queue, the table, the notifications
+ * topic. The harness adds only its observation points: an SQS subscriber of the topic, and two observation queues on
+ * the bus, one on the workflow trigger rule's own pattern (read from the deployed rule) and one for "Workflow
+ * Completed".
  *
  * <p>Every hop moto delivers itself (PutEvents → rule → SQS, SNS → SQS, redrive to the DLQ); the Lambda event source
- * mapping is {@link SqsEventSource}. moto's EventBridge has no Step Functions target (moto/events/models.py raises
- * NotImplementedError), so the trigger rule targets a queue and the test starts the execution with exactly the
- * event it received, which is what EventBridge's Step Functions target passes as the execution input.
+ * mapping is {@link SqsEventSource}, which makes a failed record visible again after {@link Sandbox#RETRY_DELAY}
+ * (as the sandbox's mappings do) rather than after the queue's real visibility timeout. The workflow trigger rule
+ * targets the state machine, which moto's EventBridge cannot deliver, so the test starts the execution with exactly
+ * the event the observation queue received, which is what EventBridge's Step Functions target passes as the
+ * execution input.
  */
 final class DomainOnMoto {
 
-    static final String BUS = "edp-dev-bus";
-    static final String TABLE = "edp-dev-table";
-    static final int MAX_RECEIVE_COUNT = QueueDefaults.MAX_RECEIVE_COUNT; // the pattern's default, which these harnesses copy
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String WORKFLOW_COMPLETED = "Workflow Completed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    final PatternOnMoto pattern;
     final MotoClients aws;
     final MotoResources resources;
+    final String bus;
+    final String table;
     final String topicArn;
     final MotoResources.Queue subscriber;
     final MotoResources.Queue workflowTriggers;
@@ -72,32 +79,68 @@ final class DomainOnMoto {
     final Map<String, MotoResources.Queue> deadLetters = new LinkedHashMap<>();
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
-    DomainOnMoto(MotoClients aws) throws IOException {
-        this.aws = aws;
-        this.resources = new MotoResources(aws);
-        resources.bus(BUS);
-        resources.table(TABLE);
-        topicArn = aws.sns.createTopic(b -> b.name("edp-dev-notifications")).topicArn();
-        subscriber = resources.queue("notifications-subscriber");
-        aws.sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(subscriber.arn()));
-        List<ConsumerArgs> consumers = new java.util.ArrayList<>(SeedConsumers.domain());
-        consumers.add(SeedConsumers.approvals(dev.edp.reference.workflow.OrderWorkflow.NAME));
-        for (ConsumerArgs consumer : consumers) {
-            MotoResources.Queue dlq = resources.queue(consumer.name() + "-dlq");
-            MotoResources.Queue queue = resources.queue(consumer.name(), Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                    QueueAttributeName.REDRIVE_POLICY, JSON.writeValueAsString(Map.of(
-                            "deadLetterTargetArn", dlq.arn(), "maxReceiveCount", Integer.toString(MAX_RECEIVE_COUNT)))));
-            resources.rule(BUS, consumer.name() + "-rule", consumer.eventPattern().orElseThrow(), queue.arn());
-            queues.put(consumer.name(), queue);
-            deadLetters.put(consumer.name(), dlq);
+    /** The domain's consumers, the approvals and the order workflow, and {@code extra} (a test's own consumers). */
+    static List<ConsumerArgs> consumers(ConsumerArgs... extra) {
+        List<ConsumerArgs> consumers = new ArrayList<>(SeedConsumers.domain());
+        consumers.add(SeedConsumers.approvals(OrderWorkflow.NAME));
+        Problems problems = new Problems();
+        consumers.add(OrderWorkflow.consumer(OrderWorkflowArgs.builder().build(), problems));
+        problems.throwIfAny();
+        consumers.addAll(List.of(extra));
+        return consumers;
+    }
+
+    /** Deploys the domain (once per test class: {@link #clear()} between tests). */
+    static DomainOnMoto deploy(String component, ConsumerArgs... extra) throws IOException {
+        List<ConsumerArgs> consumers = consumers(extra);
+        PatternOnMoto pattern = PatternOnMoto.deploy(component, consumers);
+        try {
+            return new DomainOnMoto(pattern, consumers);
+        } catch (IOException | RuntimeException e) {
+            pattern.close();
+            throw e;
         }
-        workflowTriggers = resources.queue("workflow-triggers");
-        resources.rule(BUS, "workflow-trigger-rule", EventPatterns.sourceAndTypes("workflow", List.of("Workflow Triggered")),
-                workflowTriggers.arn());
-        workflowResults = resources.queue("workflow-results");
-        resources.rule(BUS, "workflow-results-rule", EventPatterns.sourceAndTypes("workflow", List.of("Workflow Completed")),
+    }
+
+    private DomainOnMoto(PatternOnMoto pattern, List<ConsumerArgs> consumers) throws IOException {
+        this.pattern = pattern;
+        this.aws = pattern.aws();
+        this.resources = new MotoResources(aws);
+        bus = pattern.busName();
+        table = pattern.tableName();
+        topicArn = pattern.topicArn();
+        subscriber = resources.queue(table + "-notifications-subscriber");
+        aws.sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(subscriber.arn()));
+        for (ConsumerArgs consumer : consumers) {
+            if (pattern.stateMachineArns().containsKey(consumer.name())) {
+                continue; // the workflow: its rule targets the state machine, observed below
+            }
+            queues.put(consumer.name(), pattern.queue(consumer.name()));
+            deadLetters.put(consumer.name(), pattern.deadLetterQueue(consumer.name()));
+        }
+        String stateMachine = pattern.stateMachineArns().get(OrderWorkflow.NAME);
+        PatternOnMoto.Rule trigger = pattern.rules().stream().filter(r -> r.targetArn().equals(stateMachine)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rule targets the workflow " + stateMachine));
+        workflowTriggers = resources.queue(table + "-workflow-triggers");
+        resources.rule(bus, "observe-workflow-triggers", trigger.pattern(), workflowTriggers.arn());
+        workflowResults = resources.queue(table + "-workflow-results");
+        resources.rule(bus, "observe-workflow-results", EventPatterns.sourceAndTypes("workflow", List.of(WORKFLOW_COMPLETED)),
                 workflowResults.arn());
+    }
+
+    /** A fresh start for the next test: the account's data gone (queues purged, table emptied), the logs forgotten. */
+    void clear() {
+        pattern.clear();
+        logs.reset();
+    }
+
+    /** The consumer's queue's maxReceiveCount, as deployed. */
+    int maxReceiveCount(String consumer) {
+        return pattern.maxReceiveCount(consumer);
+    }
+
+    void close() {
+        pattern.close();
     }
 
     /** A consumer's context: the EDP_* environment the pattern gives it (EDP_CONSUMER set), logs kept here. */
@@ -111,7 +154,7 @@ final class DomainOnMoto {
     }
 
     private HandlerContext context(String service, Optional<String> consumer) {
-        return new HandlerContext(new PatternEnvironment("dev", TABLE, topicArn, BUS, consumer, Optional.empty()),
+        return new HandlerContext(new PatternEnvironment("dev", table, topicArn, bus, consumer, Optional.empty()),
                 service, new JsonLog(service, "dev", new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC()),
                 new Metrics("EDP", service, "dev", () -> Metrics.sinkEnvironment(new DiscardingSink())), Clock.systemUTC());
     }
@@ -139,7 +182,7 @@ final class DomainOnMoto {
     }
 
     void put(ObjectNode event) {
-        PutEventsResponse response = aws.events.putEvents(b -> b.entries(e -> e.eventBusName(BUS)
+        PutEventsResponse response = aws.events.putEvents(b -> b.entries(e -> e.eventBusName(bus)
                 .source(event.get("source").asText())
                 .detailType(event.get("detail-type").asText())
                 .detail(event.get("detail").toString())));
@@ -163,15 +206,34 @@ final class DomainOnMoto {
                 () -> new LocalContext(consumer, 512, 30_000), 10, 1);
     }
 
+    /**
+     * Polls until {@code done}; a record that failed is visible again after {@link Sandbox#RETRY_DELAY}, as the
+     * sandbox's event source mappings make it, instead of after the queue's visibility timeout.
+     */
+    private void poll(String consumer, RequestHandler<SQSEvent, SQSBatchResponse> handler, BooleanSupplier done) {
+        SqsEventSource source = eventSource(consumer, handler);
+        String url = queues.get(consumer).url();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition not reached within " + PATIENCE + " on " + consumer + "'s queue");
+            }
+            SqsEventSource.Poll poll = source.pollOnce();
+            poll.received().stream().filter(m -> poll.failed().contains(m.getMessageId())).forEach(m ->
+                    aws.sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.getReceiptHandle())
+                            .visibilityTimeout((int) Sandbox.RETRY_DELAY.toSeconds())));
+        }
+    }
+
     /** Polls until the consumer's queue is empty (nothing visible, nothing in flight). */
     void drain(String consumer, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         MotoResources.Queue queue = queues.get(consumer);
-        eventSource(consumer, handler).pollUntil(() -> resources.depth(queue) == 0, PATIENCE);
+        poll(consumer, handler, () -> resources.depth(queue) == 0);
     }
 
     /** Polls the consumer's queue until {@code done}. */
     void pollUntil(String consumer, RequestHandler<SQSEvent, SQSBatchResponse> handler, BooleanSupplier done) {
-        eventSource(consumer, handler).pollUntil(done, PATIENCE);
+        poll(consumer, handler, done);
     }
 
     /** Receives and deletes what waits in the consumer's queue (e.g. to send it again as a duplicate). */
@@ -191,8 +253,7 @@ final class DomainOnMoto {
 
     /** One item of the table, or an empty map. */
     Map<String, AttributeValue> item(String pk, String sk) {
-        var response = aws.dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.builder().s(pk).build(), "sk", AttributeValue.builder().s(sk).build())));
+        var response = aws.dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(pattern.key(pk, sk)));
         return response.hasItem() ? response.item() : Map.of();
     }
 

@@ -39,6 +39,8 @@ class MotoLambdaStubIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/edp-dev-lambda";
 
+    private static final String BUS = "stub-bus";
+
     private static MotoServer moto;
     private static LambdaClient lambda;
     private static SfnClient sfn;
@@ -81,14 +83,16 @@ class MotoLambdaStubIT {
 
     @Test
     void soOnTheStubTheWorkflowAcceptsInputThatValidateInputRefuses() throws Exception {
-        String definition = WorkflowDefinition.render(WorkflowOnMoto.targets(
-                "arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":unused", 3600));
+        String definition = WorkflowDefinition.render(new WorkflowDefinition.Targets("aws",
+                functionArn(WorkflowOnMoto.VALIDATE), functionArn(WorkflowOnMoto.PROCESS_ORDER),
+                functionArn(WorkflowOnMoto.RESERVE_INVENTORY), functionArn(WorkflowOnMoto.HANDLE_ERROR),
+                "arn:aws:sns:us-east-1:" + MotoServer.ACCOUNT + ":unused", BUS, 3600));
         String machine = sfn.createStateMachine(b -> b.name("stub-workflow").definition(definition)
                 .roleArn(ROLE)).stateMachineArn();
         // Let the two service tasks of this path succeed: the bus PublishResult writes to must exist.
         software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder().endpointOverride(moto.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                .build().createEventBus(b -> b.name(DomainOnMoto.BUS));
+                .build().createEventBus(b -> b.name(BUS));
 
         String input = invalidTrigger().toString();
         String execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("stub").input(input)).executionArn();
@@ -98,6 +102,10 @@ class MotoLambdaStubIT {
         JsonNode output = JSON.readTree(result.output());
         assertThat(output.at("/validation/result/detail/priority").asText())
                 .as("ValidateInput's 'result' is its own input, echoed").isEqualTo("urgent");
+    }
+
+    private static String functionArn(String name) {
+        return "arn:aws:lambda:us-east-1:" + MotoServer.ACCOUNT + ":function:" + name;
     }
 
     private static ObjectNode invalidTrigger() throws Exception {

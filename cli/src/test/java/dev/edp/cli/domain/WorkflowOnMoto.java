@@ -9,7 +9,8 @@ import dev.edp.runtime.workflow.HandleErrorHandler;
 import dev.edp.runtime.workflow.ProcessOrderHandler;
 import dev.edp.runtime.workflow.ReserveInventoryHandler;
 import dev.edp.runtime.workflow.ValidateInputHandler;
-import dev.edp.testing.MotoServer;
+import dev.edp.reference.workflow.OrderWorkflow;
+import dev.edp.testing.GraphResource;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -17,42 +18,64 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The workflow's state machine on moto's Step Functions interpreter, its Lambda tasks running the real handlers.
+ * The workflow's state machine on moto's Step Functions interpreter, its Lambda tasks running the real handlers, on
+ * the domain's deployed graph ({@link DomainOnMoto}, which deploys the order workflow as the pattern does).
  *
- * <p>moto runs state machines only when told to ({@code stepfunctions.execute_state_machine} through its config
- * API). Its interpreter sends every task through a boto3 client at {@code localhost:$MOTO_PORT}; moto is started
- * with {@code MOTO_PORT} = a {@link LambdaGateway}, which runs the four task handlers in this JVM and forwards the
- * SNS (approval request) and EventBridge (PublishResult) calls back to moto.
+ * <p>The sandbox's moto runs state machines (its account turns {@code stepfunctions.execute_state_machine} on) and
+ * sends every task through {@code localhost:$MOTO_PORT}, the sandbox endpoint, a {@link LambdaGateway}, which runs
+ * the four task handlers registered here in this JVM, under the deployed task functions' names, and forwards the SNS
+ * (approval request) and EventBridge (PublishResult) calls back to moto. A test's state machine is the pattern's
+ * generated definition over the deployed task functions, topic and bus, with the approval timeout the test needs
+ * (the pattern admits 60 s at least; the timeout test wants 2 s), and the deployed state machine's role.
  */
-final class WorkflowOnMoto implements AutoCloseable {
+final class WorkflowOnMoto {
 
-    static final String ACCOUNT = MotoServer.ACCOUNT;
-    static final String VALIDATE = "edp-dev-wf-validate";
-    static final String PROCESS_ORDER = "edp-dev-wf-process-order";
-    static final String RESERVE_INVENTORY = "edp-dev-wf-reserve-inventory";
-    static final String HANDLE_ERROR = "edp-dev-wf-handle-error";
+    static final String VALIDATE = OrderWorkflow.VALIDATE;
+    static final String PROCESS_ORDER = OrderWorkflow.PROCESS_ORDER;
+    static final String RESERVE_INVENTORY = OrderWorkflow.RESERVE_INVENTORY;
+    static final String HANDLE_ERROR = OrderWorkflow.HANDLE_ERROR;
     static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
+    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:aws:lambda:[^\"]+:function:([^\":]+)");
 
     final LambdaGateway gateway;
-    final MotoServer moto;
     final MotoClients aws;
+    private final DomainOnMoto domain;
+    private final Map<String, String> taskArns = new HashMap<>();
+    private final String roleArn;
+    private int machines;
 
-    WorkflowOnMoto() {
-        gateway = LambdaGateway.start();
-        moto = MotoServer.start(Map.of("MOTO_PORT", Integer.toString(gateway.port())));
-        gateway.forwardTo(moto.endpoint());
-        aws = new MotoClients(moto);
+    WorkflowOnMoto(DomainOnMoto domain) {
+        this.domain = domain;
+        gateway = domain.pattern.sandbox().account().endpoint();
+        aws = domain.aws;
+        GraphResource deployed = domain.pattern.sandbox().stack().graph().ofType(STATE_MACHINE).stream()
+                .findFirst().orElseThrow(() -> new IllegalStateException("no state machine deployed"));
+        roleArn = deployed.string("roleArn");
+        Matcher arns = FUNCTION_ARN.matcher(deployed.string("definition"));
+        while (arns.find()) {
+            for (String task : List.of(VALIDATE, PROCESS_ORDER, RESERVE_INVENTORY, HANDLE_ERROR)) {
+                if (arns.group(1).contains("-" + task + "-")) { // <component>-<task>-fn-<suffix>
+                    taskArns.put(task, arns.group());
+                }
+            }
+        }
+        if (taskArns.size() != 4) {
+            throw new IllegalStateException("the deployed definition names tasks " + taskArns.keySet());
+        }
     }
 
-    /** A clean account that runs state machines (moto's reset forgets its configuration too). */
+    /** The next test's start: the account's data gone, the invocations forgotten. */
     void reset() {
         gateway.clearInvocations();
-        moto.reset();
-        moto.configure("{\"stepfunctions\": {\"execute_state_machine\": true}}");
+        domain.clear();
     }
 
     /** Registers the real task handlers, wired to the domain's table and topic. */
@@ -63,25 +86,27 @@ final class WorkflowOnMoto implements AutoCloseable {
         register(HANDLE_ERROR, new HandleErrorHandler(domain.task(HANDLE_ERROR), aws.dynamo, aws.sns));
     }
 
-    private void register(String name, RequestStreamHandler handler) {
-        gateway.register(name, handler, () -> new LocalContext(name, 512, 30_000));
+    private void register(String task, RequestStreamHandler handler) {
+        gateway.register(functionName(task), handler, () -> new LocalContext(functionName(task), 512, 30_000));
     }
 
-    /** Creates the state machine from the pattern's generated definition; returns its ARN. */
+    /** The task's invocations so far. */
+    List<String> invocations(String task) {
+        return gateway.invocations(functionName(task));
+    }
+
+    private String functionName(String task) {
+        Matcher name = FUNCTION_ARN.matcher(taskArns.get(task));
+        return name.find() ? name.group(1) : task;
+    }
+
+    /** Creates a state machine (its name made unique: the account lives for the class) from the pattern's generated definition; returns its ARN. */
     String stateMachine(String name, String topicArn, int approvalTimeoutSeconds) {
-        String definition = WorkflowDefinition.render(targets(topicArn, approvalTimeoutSeconds));
-        return aws.sfn.createStateMachine(b -> b.name(name).definition(definition)
-                .roleArn("arn:aws:iam::" + ACCOUNT + ":role/edp-dev-workflow")).stateMachineArn();
-    }
-
-    static WorkflowDefinition.Targets targets(String topicArn, int approvalTimeoutSeconds) {
-        return new WorkflowDefinition.Targets("aws", functionArn(VALIDATE), functionArn(PROCESS_ORDER),
-                functionArn(RESERVE_INVENTORY), functionArn(HANDLE_ERROR), topicArn, DomainOnMoto.BUS,
-                approvalTimeoutSeconds);
-    }
-
-    static String functionArn(String name) {
-        return "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + name;
+        String definition = WorkflowDefinition.render(new WorkflowDefinition.Targets("aws", taskArns.get(VALIDATE),
+                taskArns.get(PROCESS_ORDER), taskArns.get(RESERVE_INVENTORY), taskArns.get(HANDLE_ERROR), topicArn,
+                domain.bus, approvalTimeoutSeconds));
+        String unique = name + "-" + (++machines);
+        return aws.sfn.createStateMachine(b -> b.name(unique).definition(definition).roleArn(roleArn)).stateMachineArn();
     }
 
     /**
@@ -124,11 +149,5 @@ final class WorkflowOnMoto implements AutoCloseable {
     List<String> enteredStates(String executionArn) {
         return history(executionArn).stream().filter(e -> e.stateEnteredEventDetails() != null)
                 .map(e -> e.stateEnteredEventDetails().name()).toList();
-    }
-
-    @Override
-    public void close() {
-        moto.close();
-        gateway.close();
     }
 }

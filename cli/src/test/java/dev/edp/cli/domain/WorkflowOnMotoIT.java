@@ -11,6 +11,9 @@ import dev.edp.runtime.workflow.ApprovalDecisionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -35,28 +38,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failures after ReserveInventory, which HandleError compensates by releasing the workflow's reservation. Every
  * assertion is on the execution's status and history, the table, and what reached the topic and the bus.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowOnMotoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LONG_WAIT = 3600;
     private static WorkflowOnMoto workflow;
-    private DomainOnMoto domain;
+    private static DomainOnMoto domain;
     private String stateMachine;
 
     @BeforeAll
-    static void start() {
-        workflow = new WorkflowOnMoto();
+    static void start() throws Exception {
+        domain = DomainOnMoto.deploy("orders");
+        workflow = new WorkflowOnMoto(domain);
     }
 
     @AfterAll
     static void stop() {
-        workflow.close();
+        if (domain != null) {
+            domain.close();
+        }
     }
 
     @BeforeEach
     void freshAccount() throws Exception {
         workflow.reset();
-        domain = new DomainOnMoto(workflow.aws);
         workflow.registerTasks(domain);
         stateMachine = workflow.stateMachine("edp-dev-workflow", domain.topicArn, LONG_WAIT);
     }
@@ -106,7 +112,7 @@ class WorkflowOnMotoIT {
         assertThat(event.path("source").asText()).isEqualTo("workflow");
         assertThat(event.at("/detail/workflow_id").asText()).isEqualTo("WF-001");
         assertThat(event.at("/detail/status").asText()).isEqualTo("completed");
-        assertThat(workflow.gateway.invocations(WorkflowOnMoto.HANDLE_ERROR)).isEmpty();
+        assertThat(workflow.invocations(WorkflowOnMoto.HANDLE_ERROR)).isEmpty();
     }
 
     @Test
@@ -218,7 +224,7 @@ class WorkflowOnMotoIT {
         JsonNode input = JSON.readTree(handleError.stateEnteredEventDetails().input());
         assertThat(input.at("/error/Error").asText()).isEqualTo("InvalidInput");
         assertThat(input.at("/error/Cause").asText()).contains("detail.workflow_id and detail.order_id are required");
-        assertThat(workflow.gateway.invocations(WorkflowOnMoto.VALIDATE)).isEmpty();
+        assertThat(workflow.invocations(WorkflowOnMoto.VALIDATE)).isEmpty();
         assertThat(domain.notifications()).extracting(Notified::kind).containsExactly("workflow-failed");
     }
 
@@ -236,7 +242,7 @@ class WorkflowOnMotoIT {
         assertThat(failed.taskFailedEventDetails().cause()).contains("detail.priority");
         assertThat(workflow.enteredStates(execution)).containsExactly("CheckInput", "ValidateInput", "HandleError",
                 "WorkflowFailed");
-        assertThat(workflow.gateway.invocations(WorkflowOnMoto.PROCESS_ORDER)).isEmpty();
+        assertThat(workflow.invocations(WorkflowOnMoto.PROCESS_ORDER)).isEmpty();
         assertThat(domain.item("WORKFLOW#WF-BAD", "FAILURE").get("cause").s()).contains("detail.priority");
     }
 
@@ -258,7 +264,9 @@ class WorkflowOnMotoIT {
                 .as("nothing to release").isTrue();
     }
 
+    // Last: it retires the bus, and the deployed graph serves the whole class.
     @Test
+    @Order(Integer.MAX_VALUE)
     void aStepFailingAfterTheReservationIsCompensatedTheStockIsAsBeforeAndTheReservationShowsTheRelease()
             throws Exception {
         orderAndStock(100);
@@ -276,7 +284,7 @@ class WorkflowOnMotoIT {
                 .asInt()).as("the step reserved").isEqualTo(2);
         // moto names the failed PutEvents States.Runtime (AWS: an EventBridge error); the Catch takes either.
         assertThat(stateOutput(execution, "PublishResult").at("/error/Cause").asText())
-                .contains("Event bus edp-dev-bus does not exist");
+                .contains("Event bus " + domain.bus + " does not exist");
 
         assertThat(stockLevel("available")).as("as before the workflow").isEqualTo("100");
         assertThat(stockLevel("reserved")).isEqualTo("0");
@@ -317,15 +325,15 @@ class WorkflowOnMotoIT {
     /** Deletes the bus the way AWS allows it: its rules' targets, its rules, then the bus. */
     private void retireBus() {
         var events = workflow.aws.events;
-        events.listRules(b -> b.eventBusName(DomainOnMoto.BUS)).rules().forEach(rule -> {
-            List<String> targets = events.listTargetsByRule(b -> b.rule(rule.name()).eventBusName(DomainOnMoto.BUS))
+        events.listRules(b -> b.eventBusName(domain.bus)).rules().forEach(rule -> {
+            List<String> targets = events.listTargetsByRule(b -> b.rule(rule.name()).eventBusName(domain.bus))
                     .targets().stream().map(Target::id).toList();
             if (!targets.isEmpty()) {
-                events.removeTargets(b -> b.rule(rule.name()).eventBusName(DomainOnMoto.BUS).ids(targets));
+                events.removeTargets(b -> b.rule(rule.name()).eventBusName(domain.bus).ids(targets));
             }
-            events.deleteRule(b -> b.name(rule.name()).eventBusName(DomainOnMoto.BUS));
+            events.deleteRule(b -> b.name(rule.name()).eventBusName(domain.bus));
         });
-        events.deleteEventBus(b -> b.name(DomainOnMoto.BUS));
+        events.deleteEventBus(b -> b.name(domain.bus));
     }
 
     /** What a state passed on: the output of its StateExited event. */

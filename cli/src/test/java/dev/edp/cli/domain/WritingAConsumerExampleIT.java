@@ -1,15 +1,17 @@
 package dev.edp.cli.domain;
 
-import dev.edp.cli.moto.OnMoto;
 import com.acme.billing.InvoiceRecorderHandler;
+import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.MotoResources;
 import dev.edp.cli.moto.MotoResources.Notified;
-import dev.edp.sandbox.functions.LocalContext;
-import dev.edp.sandbox.functions.SqsEventSource;
+import dev.edp.pattern.inputs.ConsumerArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
+import dev.edp.pattern.inputs.QueueDefaultsArgs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,33 +22,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/writing-a-consumer.md's worked example (its handler class is the one in the document, byte for byte), run
- * on moto as a user's consumer: its own rule, queue, DLQ, schema on the class path.
+ * on moto as a user's consumer: the pattern deploys its rule, queue and DLQ (maxReceiveCount 2, the consumer's own
+ * setting) beside the domain's; its schema is on the class path.
  */
-class WritingAConsumerExampleIT extends OnMoto {
+class WritingAConsumerExampleIT {
 
     private static final String CONSUMER = "invoice-recorder";
     private static final String PATTERN = "{\"source\":[\"billing\"],\"detail-type\":[\"Invoice Issued\"]}";
+
+    private static DomainOnMoto domain;
+    private static MotoClients aws;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        domain = DomainOnMoto.deploy("billing", ConsumerArgs.builder()
+                .name(CONSUMER)
+                .eventPattern(PATTERN)
+                .function(FunctionArgs.builder().handler(InvoiceRecorderHandler.class.getName()).build())
+                .queue(QueueDefaultsArgs.builder().maxReceiveCount(2).build())
+                .grants("table:read", "table:write", "notifications:publish")
+                .build());
+        aws = domain.aws;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (domain != null) {
+            domain.close();
+        }
+    }
 
 
 
     @Test
     void theDocumentedHandlerRecordsAnInvoiceOnceAndRefusesABadOneToTheDlq() throws Exception {
-        DomainOnMoto domain = new DomainOnMoto(aws);
         MotoResources resources = domain.resources;
-        MotoResources.Queue dlq = resources.queue(CONSUMER + "-dlq");
-        MotoResources.Queue queue = resources.queue(CONSUMER, Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlq.arn() + "\",\"maxReceiveCount\":\"2\"}"));
-        resources.rule(DomainOnMoto.BUS, CONSUMER + "-rule", PATTERN, queue.arn());
-        SqsEventSource source = new SqsEventSource(aws.sqs, queue.url(), "us-east-1",
-                new InvoiceRecorderHandler(domain.consumer(CONSUMER), aws.dynamo, aws.sns),
-                () -> new LocalContext(CONSUMER, 512, 30_000), 10, 1);
+        MotoResources.Queue dlq = domain.deadLetters.get(CONSUMER);
+        MotoResources.Queue queue = domain.queues.get(CONSUMER);
+        InvoiceRecorderHandler handler = new InvoiceRecorderHandler(domain.consumer(CONSUMER), aws.dynamo, aws.sns);
 
         putInvoice("{\"invoice_id\":\"INV-7\",\"amount\":120.10}");
         List<Message> delivered = resources.drain(queue);
         aws.sqs.sendMessage(b -> b.queueUrl(queue.url()).messageBody(delivered.get(0).body()));
         aws.sqs.sendMessage(b -> b.queueUrl(queue.url()).messageBody(delivered.get(0).body()));
         putInvoice("{\"invoice_id\":\"INV-8\"}");
-        source.pollUntil(() -> resources.depth(queue) == 0, DomainOnMoto.PATIENCE);
+        domain.drain(CONSUMER, handler);
 
         Map<String, AttributeValue> invoice = domain.item("INVOICE#INV-7", "INVOICE");
         // DynamoDB (and moto) drop trailing zeros of numbers: 120.10 is stored as 120.1, the same amount.
@@ -69,7 +89,7 @@ class WritingAConsumerExampleIT extends OnMoto {
     }
 
     private void putInvoice(String detail) {
-        aws.events.putEvents(b -> b.entries(e -> e.eventBusName(DomainOnMoto.BUS).source("billing")
+        aws.events.putEvents(b -> b.entries(e -> e.eventBusName(domain.bus).source("billing")
                 .detailType("Invoice Issued").detail(detail)));
     }
 

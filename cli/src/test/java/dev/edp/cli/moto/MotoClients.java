@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** AWS clients pointed at one moto server (the domain tests share them). */
+/** AWS clients pointed at one moto server, or at the sandbox's endpoint (the domain tests share them). */
 public final class MotoClients {
 
     public final S3Client s3;
@@ -34,6 +34,17 @@ public final class MotoClients {
         sns = configure(SnsClient.builder(), moto).build();
         sfn = configure(SfnClient.builder(), moto).build();
         logs = configure(CloudWatchLogsClient.builder(), moto).build();
+    }
+
+    /** The sandbox's clients (signed by its administrator: IAM is enforced there). */
+    public MotoClients(dev.edp.sandbox.emulator.EmulatorClients sandbox) {
+        s3 = sandbox.s3();
+        sqs = sandbox.sqs();
+        events = sandbox.events();
+        dynamo = sandbox.dynamo();
+        sns = sandbox.sns();
+        sfn = sandbox.sfn();
+        logs = sandbox.logs();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, MotoServer moto) {

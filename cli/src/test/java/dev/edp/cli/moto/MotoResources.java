@@ -82,11 +82,11 @@ public final class MotoResources {
         aws.events.putTargets(b -> b.eventBusName(bus).rule(name).targets(targets));
     }
 
-    /** Receives and deletes everything waiting in the queue now. */
+    /** Receives and deletes everything waiting in the queue now (short polls, whatever the queue's own receive wait). */
     public List<Message> drain(Queue queue) {
         List<Message> all = new ArrayList<>();
         while (true) {
-            List<Message> batch = aws.sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
+            List<Message> batch = aws.sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             if (batch.isEmpty()) {
                 return all;

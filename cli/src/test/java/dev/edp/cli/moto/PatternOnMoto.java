@@ -1,0 +1,245 @@
+package dev.edp.cli.moto;
+
+import com.pulumi.asset.FileArchive;
+import dev.edp.cli.synth.Stacks;
+import dev.edp.events.StackExports;
+import dev.edp.pattern.EventDrivenPattern;
+import dev.edp.pattern.EventDrivenPatternArgs;
+import dev.edp.pattern.inputs.ConsumerArgs;
+import dev.edp.pattern.inputs.FunctionArgs;
+import dev.edp.reference.RuntimeHandlers;
+import dev.edp.sandbox.Sandbox;
+import dev.edp.sandbox.program.StackFiles;
+import dev.edp.sandbox.program.StackProgram;
+import dev.edp.testing.GraphResource;
+import dev.edp.testing.ResourceGraph;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * EventDrivenPattern's real graph on moto, for harnesses that drive the runtime's handlers themselves: the given
+ * consumers (only those the test class needs, to keep the deploy short) deployed by the sandbox's deploy, as the
+ * sandbox's administrator, once per test class. The test reads every physical name, URL and ARN from here (the
+ * component's outputs and the deployment), never from values copied from the pattern.
+ *
+ * <p>No function runs and no event source mapping polls: the test is the event source mapping. The bus's rules
+ * into SQS queues are delivered by moto itself (their real patterns and targets, attached here on the custom bus,
+ * which the sandbox leaves to its own event bus); other targets (a state machine) are not attached.
+ */
+public final class PatternOnMoto implements AutoCloseable {
+
+    private static final String BUS = "aws:cloudwatch/eventBus:EventBus";
+    private static final String RULE = "aws:cloudwatch/eventRule:EventRule";
+    private static final String TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+
+    private static final java.time.Duration EMPTYING = java.time.Duration.ofSeconds(30);
+
+    /** One of the bus's rules as deployed: its bus, name, pattern and target ARN. */
+    public record Rule(String bus, String name, String pattern, String targetArn) {
+    }
+
+    private final Sandbox sandbox;
+    private final Map<String, Object> exports;
+    private final MotoClients aws;
+    private final List<Rule> rules = new ArrayList<>();
+
+    private PatternOnMoto(Sandbox sandbox, Map<String, Object> exports) {
+        this.sandbox = sandbox;
+        this.exports = exports;
+        this.aws = new MotoClients(sandbox.aws());
+    }
+
+    /** Deploys {@code consumers} in the dev environment, as component {@code component}; every function runs EDP's runtime jar. */
+    public static PatternOnMoto deploy(String component, List<ConsumerArgs> consumers) {
+        Sandbox sandbox = Sandbox.start(0, "us-east-1");
+        try {
+            StackProgram program = new StackProgram("PatternOnMoto::" + component, Stacks.projectDir(),
+                    new StackFiles(component, "dev", Map.of("aws:region", "us-east-1")), ctx -> {
+                String jar = Stacks.projectDir().resolve(RuntimeHandlers.DEFAULT_JAR).toAbsolutePath().toString();
+                var edp = new EventDrivenPattern(component, EventDrivenPatternArgs.builder()
+                        .environment("dev")
+                        .functionDefaults(FunctionArgs.builder().code(new FileArchive(jar)).build())
+                        .consumers(consumers.toArray(ConsumerArgs[]::new))
+                        .build(), null);
+                ctx.export(StackExports.BUS_NAME, edp.busName());
+                ctx.export(StackExports.TABLE_NAME, edp.tableName());
+                ctx.export(StackExports.NOTIFICATIONS_TOPIC_ARN, edp.notificationsTopicArn());
+                ctx.export(StackExports.QUEUE_URLS, edp.queueUrls());
+                ctx.export(StackExports.DEAD_LETTER_QUEUE_URLS, edp.deadLetterQueueUrls());
+                ctx.export(StackExports.FUNCTION_ARNS, edp.functionArns());
+                ctx.export(StackExports.STATE_MACHINE_ARNS, edp.stateMachineArns());
+            });
+            long started = System.nanoTime();
+            PatternOnMoto deployed = new PatternOnMoto(sandbox, sandbox.deploy(program).exports());
+            // A figure for docs/benchmarks.md, not an assertion.
+            System.out.printf("PatternOnMoto: %s with %d consumers deployed onto moto in %d ms%n", component,
+                    consumers.size(), (System.nanoTime() - started) / 1_000_000);
+            deployed.attachQueueTargets();
+            return deployed;
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /** The graph's rules on its custom bus with an SQS target, attached in moto so that moto delivers them. */
+    private void attachQueueTargets() {
+        ResourceGraph graph = sandbox.stack().graph();
+        for (GraphResource target : graph.ofType(TARGET)) {
+            Optional<GraphResource> rule = graph.sourcesOf(target, "rule").stream().findFirst();
+            Optional<GraphResource> bus = rule.flatMap(r -> graph.sourcesOf(r, "eventBusName").stream().findFirst());
+            if (rule.isEmpty() || bus.isEmpty() || !bus.get().type().equals(BUS)) {
+                continue;
+            }
+            String busName = sandbox.stack().deployment().id(BUS, bus.get().name());
+            String ruleName = target.string("rule");
+            String arn = target.string("arn");
+            rules.add(new Rule(busName, ruleName, rule.get().string("eventPattern"), arn));
+            if (arn.startsWith("arn:aws:sqs:")) {
+                String id = target.string("targetId") != null ? target.string("targetId") : ruleName + "-queue";
+                aws.events.putTargets(b -> b.eventBusName(busName).rule(ruleName)
+                        .targets(Target.builder().id(id).arn(arn).build()));
+            }
+        }
+        if (graph.ofType(RULE).isEmpty()) {
+            throw new IllegalStateException("the deployed graph has no rules");
+        }
+    }
+
+    /** Clients signed by the sandbox's administrator (IAM is enforced: moto refuses unknown keys). */
+    public MotoClients aws() {
+        return aws;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public String busName() {
+        return String.valueOf(exports.get(StackExports.BUS_NAME));
+    }
+
+    public String tableName() {
+        return String.valueOf(exports.get(StackExports.TABLE_NAME));
+    }
+
+    public String topicArn() {
+        return String.valueOf(exports.get(StackExports.NOTIFICATIONS_TOPIC_ARN));
+    }
+
+    /** A consumer's queue, by consumer name. */
+    public MotoResources.Queue queue(String consumer) {
+        return queueAt(output(StackExports.QUEUE_URLS, consumer));
+    }
+
+    /** A consumer's dead-letter queue, by consumer name. */
+    public MotoResources.Queue deadLetterQueue(String consumer) {
+        return queueAt(output(StackExports.DEAD_LETTER_QUEUE_URLS, consumer));
+    }
+
+    /** A function's ARN, by the key the component gives it in {@code functionArns}. */
+    public Map<String, String> functionArns() {
+        return map(StackExports.FUNCTION_ARNS);
+    }
+
+    public Map<String, String> stateMachineArns() {
+        return map(StackExports.STATE_MACHINE_ARNS);
+    }
+
+    /** The bus's rules as deployed. */
+    public List<Rule> rules() {
+        return List.copyOf(rules);
+    }
+
+    /** The maxReceiveCount of a consumer's queue, read from its redrive policy. */
+    public int maxReceiveCount(String consumer) {
+        String policy = aws.sqs.getQueueAttributes(b -> b.queueUrl(queue(consumer).url())
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY);
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"maxReceiveCount\"\\s*:\\s*\"?(\\d+)").matcher(policy);
+        if (!count.find()) {
+            throw new IllegalStateException(consumer + "'s queue has no maxReceiveCount: " + policy);
+        }
+        return Integer.parseInt(count.group(1));
+    }
+
+    /** The table's key of one item: its partition and sort key values, under the table's own key names. */
+    public Map<String, AttributeValue> key(String partition, String sort) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (KeySchemaElement element : keySchema()) {
+            key.put(element.attributeName(), AttributeValue.builder()
+                    .s(element.keyType() == KeyType.HASH ? partition : sort).build());
+        }
+        return key;
+    }
+
+    private List<KeySchemaElement> keySchema() {
+        return aws.dynamo.describeTable(b -> b.tableName(tableName())).table().keySchema();
+    }
+
+    /**
+     * Empties the account's data between tests (the resources stay): every queue emptied (received and deleted:
+     * SQS admits one PurgeQueue a minute), every item of the table deleted.
+     */
+    public void clear() {
+        aws.sqs.listQueues().queueUrls().forEach(this::empty);
+        List<String> keys = keySchema().stream().map(KeySchemaElement::attributeName).toList();
+        aws.dynamo.scanPaginator(b -> b.tableName(tableName())).items().forEach(item -> {
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            keys.forEach(k -> key.put(k, item.get(k)));
+            aws.dynamo.deleteItem(b -> b.tableName(tableName()).key(key));
+        });
+    }
+
+    /** Receives and deletes until nothing is visible or in flight (a failed record is in flight for a second). */
+    private void empty(String url) {
+        long deadline = System.nanoTime() + EMPTYING.toNanos();
+        while (messages(url) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(url + " still holds messages after " + EMPTYING);
+            }
+            aws.sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
+                    .forEach(m -> aws.sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+        }
+    }
+
+    private int messages(String url) {
+        Map<QueueAttributeName, String> counts = aws.sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return counts.values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    private MotoResources.Queue queueAt(String url) {
+        String arn = aws.sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new MotoResources.Queue(url, arn);
+    }
+
+    private String output(String output, String consumer) {
+        String value = map(output).get(consumer);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + output + " for consumer " + consumer + ": " + map(output).keySet());
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> map(String output) {
+        Object value = exports.get(output);
+        return value == null ? Map.of() : (Map<String, String>) value;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
