@@ -1,14 +1,18 @@
 package dev.edp.cli.coldstart;
 
+import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.MotoResources;
-import dev.edp.cli.moto.OnMoto;
+import dev.edp.cli.moto.PatternOnMoto;
 import dev.edp.events.FunctionEnvironment;
+import dev.edp.pattern.inputs.BucketArgs;
 import dev.edp.testing.MotoServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,37 +24,53 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warm-up's business steps run on twins whose clients send nothing (AwsClients.forPriming); the real clients only read
  * keys that never exist.
  */
-class PrimingIT extends OnMoto {
+class PrimingIT {
 
-    private static final String TABLE = "priming";
-    private static final String CURATED = "priming-curated";
+    /** The data bucket the CUR function writes curated copies to, by its name in the pattern's args. */
+    private static final String CURATED_BUCKET = "curated";
+
+    private static PatternOnMoto pattern;
+    private static MotoClients aws;
+    private static String TABLE;
+    private static String CURATED;
     private static MotoResources resources;
     private static MotoResources.Queue subscriber;
     private static String topicArn;
 
+    /** The pattern's real table, topic, bus and a data bucket, deployed onto the sandbox (its administrator signs). */
     @BeforeAll
     static void resources() {
+        pattern = PatternOnMoto.deploy("priming", List.of(), List.of(),
+                List.of(BucketArgs.builder().name(CURATED_BUCKET).build()), false);
+        aws = pattern.aws();
         resources = new MotoResources(aws);
-        resources.table(TABLE);
-        resources.bucket(CURATED);
-        topicArn = aws.sns.createTopic(b -> b.name("priming")).topicArn();
+        TABLE = pattern.tableName();
+        CURATED = pattern.bucketName(CURATED_BUCKET);
+        topicArn = pattern.topicArn();
         subscriber = resources.queue("priming-subscriber");
         aws.sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(subscriber.arn()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pattern != null) {
+            pattern.close();
+        }
     }
 
     @ParameterizedTest
     @EnumSource(ColdStartHandler.class)
     void primingRunsToTheEndAndChangesNothing(ColdStartHandler handler) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                "AWS_ENDPOINT_URL", pattern.sandbox().account().endpoint().uri().toString(),
                 "AWS_REGION", MotoServer.REGION,
-                "AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY,
+                "AWS_ACCESS_KEY_ID", pattern.sandbox().account().admin().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", pattern.sandbox().account().admin().secretAccessKey(),
                 FunctionEnvironment.ENVIRONMENT, "dev",
                 FunctionEnvironment.TABLE_NAME, TABLE,
                 FunctionEnvironment.NOTIFICATIONS_TOPIC_ARN, topicArn,
                 FunctionEnvironment.CURATED_BUCKET, CURATED,
-                FunctionEnvironment.EVENT_BUS_NAME, "priming"));
+                FunctionEnvironment.EVENT_BUS_NAME, pattern.busName()));
         env.put(FunctionEnvironment.CONSUMER, handler.function);
         Object instance = Class.forName(handler.className).getConstructor(Map.class).newInstance(env);
 

@@ -1,12 +1,10 @@
 package dev.edp.cli.cur;
 
 import dev.edp.cli.moto.MotoResources;
-import dev.edp.cli.moto.MotoClients;
+import dev.edp.cli.moto.RetryingEventSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edp.sandbox.functions.SqsEventSource;
 import dev.edp.cli.CliRun;
-import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.ops.OpsSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,31 +22,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the error shown is the one the function recorded (its failure log line, the same file, line and reason as its
  * error notification), found in the function's log group where Lambda ships what the function prints.
  */
-class CurDeadLetterInspectionIT extends OnMoto {
+class CurDeadLetterInspectionIT extends OnCurPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LOG_GROUP = "/edp/edp/dev/cur-ingest-0001";
 
     @TempDir
     Path project;
 
     @Test
     void theDeadLetteredReportShowsTheFileLineAndReasonTheFunctionRecorded() throws Exception {
-        MotoClients aws = new MotoClients(moto);
-        CurPipeline pipeline = new CurPipeline(aws);
-        pipeline.addForwardingRule();
+        CurPipeline pipeline = new CurPipeline(deployed);
         pipeline.upload("cur/bad.csv", ("lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,"
                 + "lineItem/UnblendedCost\n2024-01-01T00:00:00Z,111111111111,AmazonEC2,1.5\n"
                 + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,one dollar\n").getBytes(StandardCharsets.UTF_8));
         assertThat(pipeline.routeCustomBus()).isEqualTo(1);
-        SqsEventSource source = pipeline.eventSource(pipeline.handler(), 1);
+        RetryingEventSource source = pipeline.eventSource(pipeline.handler(), 1);
         source.pollUntil(() -> pipeline.resources.depth(pipeline.deadLetters) == 1, Duration.ofSeconds(60));
         MotoResources.Notified notified = pipeline.notifications().stream()
                 .filter(n -> n.kind().equals("error")).findFirst().orElseThrow();
 
-        OpsSandbox sandbox = new OpsSandbox(moto, project);
-        sandbox.logs.createLogGroup(b -> b.logGroupName(LOG_GROUP));
-        sandbox.adopt("cur-ingest", pipeline.ingest.url(), pipeline.deadLetters.url(), LOG_GROUP).withEventsDlqAndTable();
+        OpsSandbox sandbox = OpsSandbox.of(deployed, project);
+        String logGroup = sandbox.logGroupNames.get("cur-ingest");
         // What the function printed, shipped to its log group as Lambda does.
         sandbox.shipLogs("cur-ingest", Arrays.stream(pipeline.logs.toString(StandardCharsets.UTF_8).split("\n"))
                 .filter(line -> !line.isBlank()).toList());
@@ -60,9 +54,9 @@ class CurDeadLetterInspectionIT extends OnMoto {
         assertThat(queue.get("visible").asInt()).isEqualTo(1);
         JsonNode message = queue.get("sample").get(0);
         assertThat(message.get("messageId").asText()).isEqualTo(notified.body().get("messageId").asText());
-        assertThat(message.get("receiveCount").asInt()).isEqualTo(CurPipeline.MAX_RECEIVE_COUNT);
+        assertThat(message.get("receiveCount").asInt()).isEqualTo(pipeline.maxReceiveCount());
         JsonNode recorded = message.get("recordedError");
-        assertThat(recorded.get("source").asText()).isEqualTo("function log " + LOG_GROUP);
+        assertThat(recorded.get("source").asText()).isEqualTo("function log " + logGroup);
         // The same facts as the error notification the function sent on that last delivery.
         assertThat(recorded.at("/details/file").asText()).isEqualTo(notified.body().get("file").asText());
         assertThat(recorded.at("/details/line").asInt()).isEqualTo(notified.body().get("line").asInt()).isEqualTo(3);

@@ -1,6 +1,5 @@
 package dev.edp.cli.cur;
 
-import dev.edp.cli.moto.OnMoto;
 import dev.edp.runtime.common.Notifier;
 import dev.edp.runtime.cur.CostKey;
 import dev.edp.runtime.cur.CostTotal;
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * on an unversioned bucket while a cleanup runs. Each ends with the ledger and the curated lake agreeing on the
  * committed version.
  */
-class CurIngestRacesIT extends OnMoto {
+class CurIngestRacesIT extends OnCurPipeline {
 
     private static final String KEY = "cur/report.csv";
     private static final String HEADER = "lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n";
@@ -47,8 +46,7 @@ class CurIngestRacesIT extends OnMoto {
 
     @BeforeEach
     void fresh() throws Exception {
-        moto.reset();
-        pipeline = new CurPipeline(aws);
+        pipeline = new CurPipeline(deployed);
     }
 
     /**
@@ -65,7 +63,7 @@ class CurIngestRacesIT extends OnMoto {
         CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,3\n", "02");
         AtomicBoolean failed = new AtomicBoolean();
         S3Client failingOnce = intercept(S3Client.class, aws.s3, (name, args) -> {
-            if (name.equals("putObject") && putRequest(args).bucket().equals(CurPipeline.CURATED_BUCKET) && failed.compareAndSet(false, true)) {
+            if (name.equals("putObject") && putRequest(args).bucket().equals(pipeline.curatedBucket) && failed.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected: S3 failed the first curated put");
             }
         });
@@ -77,7 +75,7 @@ class CurIngestRacesIT extends OnMoto {
         assertThat(curated(DAY1, v1)).as("V1's day-1 object deleted").isEmpty();
         assertThat(curated(DAY1, v2).orElseThrow()).contains(",AmazonEC2,3,1,");
         assertThat(contributionsOn(DAY2)).as("V1's contributions forgotten").isZero();
-        assertThat(aws.dynamo.getItem(g -> g.tableName(CurPipeline.TABLE).consistentRead(true).key(Map.of(
+        assertThat(aws.dynamo.getItem(g -> g.tableName(pipeline.table).consistentRead(true).key(Map.of(
                 "pk", AttributeValue.fromS("CUR#OBJECT#" + v2.objectId()), "sk", AttributeValue.fromS("HEAD")))).item())
                 .as("the head no longer lists cleanup to do").doesNotContainKey("replaced");
     }
@@ -92,7 +90,7 @@ class CurIngestRacesIT extends OnMoto {
         CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n", "01");
         AtomicBoolean raced = new AtomicBoolean();
         S3Client racing = intercept(S3Client.class, aws.s3, (name, args) -> {
-            if (name.equals("putObject") && putRequest(args).bucket().equals(CurPipeline.CURATED_BUCKET) && raced.compareAndSet(false, true)) {
+            if (name.equals("putObject") && putRequest(args).bucket().equals(pipeline.curatedBucket) && raced.compareAndSet(false, true)) {
                 CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,3\n", "02");
                 assertThat(ingest(aws.s3, aws.dynamo).ingest(v2).status()).isEqualTo(CurIngest.Status.INGESTED);
             }
@@ -163,7 +161,7 @@ class CurIngestRacesIT extends OnMoto {
         assertThat(pipeline.totals().day(DAY1)).as("V2 only: V1's moved groups counted once, then replaced")
                 .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("16"), 1)));
         assertThat(pipeline.totals().day(DAY2)).isEmpty();
-        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("no move left in progress")
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
                 .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
     }
 
@@ -197,7 +195,7 @@ class CurIngestRacesIT extends OnMoto {
         assertThat(day.values().stream().map(CostTotal::unblendedCost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                 .as("each service counted once").isEqualByComparingTo(sum);
         assertThat(day.values()).allMatch(total -> total.lineItems() == 1);
-        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("no move left in progress")
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
                 .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
     }
 
@@ -220,14 +218,14 @@ class CurIngestRacesIT extends OnMoto {
     /** Uploads the text to KEY and returns the version an event would name, with the given S3 sequencer. */
     private CurObject upload(String text, String sequencer) {
         pipeline.upload(KEY, text.getBytes(StandardCharsets.UTF_8));
-        var head = aws.s3.headObject(h -> h.bucket(CurPipeline.INGEST_BUCKET).key(KEY));
-        return new CurObject(CurPipeline.INGEST_BUCKET, KEY, Optional.empty(), head.eTag().replace("\"", ""),
+        var head = aws.s3.headObject(h -> h.bucket(pipeline.ingestBucket).key(KEY));
+        return new CurObject(pipeline.ingestBucket, KEY, Optional.empty(), head.eTag().replace("\"", ""),
                 "0".repeat(30) + sequencer);
     }
 
     private Optional<String> curated(LocalDate day, CurObject object) {
         try {
-            return Optional.of(aws.s3.getObjectAsBytes(g -> g.bucket(CurPipeline.CURATED_BUCKET)
+            return Optional.of(aws.s3.getObjectAsBytes(g -> g.bucket(pipeline.curatedBucket)
                     .key(CuratedCopy.key(day, object))).asUtf8String());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -238,14 +236,14 @@ class CurIngestRacesIT extends OnMoto {
     private List<String> curatedDay(LocalDate day) {
         String prefix = String.format("curated/provider=aws/year=%04d/month=%02d/day=%02d/", day.getYear(),
                 day.getMonthValue(), day.getDayOfMonth());
-        return aws.s3.listObjectsV2(l -> l.bucket(CurPipeline.CURATED_BUCKET).prefix(prefix)).contents().stream()
-                .map(o -> aws.s3.getObjectAsBytes(g -> g.bucket(CurPipeline.CURATED_BUCKET).key(o.key())).asUtf8String())
+        return aws.s3.listObjectsV2(l -> l.bucket(pipeline.curatedBucket).prefix(prefix)).contents().stream()
+                .map(o -> aws.s3.getObjectAsBytes(g -> g.bucket(pipeline.curatedBucket).key(o.key())).asUtf8String())
                 .toList();
     }
 
     /** How many contribution items the day's partition holds, whatever their version. */
     private int contributionsOn(LocalDate day) {
-        return aws.dynamo.query(q -> q.tableName(CurPipeline.TABLE).consistentRead(true)
+        return aws.dynamo.query(q -> q.tableName(pipeline.table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CUR#DAY#" + day)))).count();
     }

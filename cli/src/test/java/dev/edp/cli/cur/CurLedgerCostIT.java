@@ -1,6 +1,5 @@
 package dev.edp.cli.cur;
 
-import dev.edp.cli.moto.OnMoto;
 import dev.edp.runtime.common.Notifier;
 import dev.edp.runtime.cur.CostKey;
 import dev.edp.runtime.cur.CostTotal;
@@ -12,8 +11,6 @@ import dev.edp.runtime.cur.CurReader;
 import dev.edp.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -44,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that cost is the formula of runtime/README.md ("Cost per report"), in the report's own groups and the anomaly
  * window, not in the reports before it. The totals stay exact.
  */
-class CurLedgerCostIT extends OnMoto {
+class CurLedgerCostIT extends OnCurPipeline {
 
     private static final int REPORTS = 20;
 
@@ -54,10 +51,9 @@ class CurLedgerCostIT extends OnMoto {
 
     @BeforeEach
     void fresh() throws Exception {
-        moto.reset();
-        pipeline = new CurPipeline(aws);
-        counted = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY)))
+        pipeline = new CurPipeline(deployed);
+        counted = DynamoDbClient.builder().endpointOverride(deployed.sandbox().account().endpoint().uri()).region(Region.of(MotoServer.REGION))
+                .credentialsProvider(deployed.sandbox().account().admin().credentials())
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter))
                 .build();
@@ -190,8 +186,8 @@ class CurLedgerCostIT extends OnMoto {
 
     private CurObject upload(String key, byte[] bytes, String sequencer) {
         pipeline.upload(key, bytes);
-        var head = aws.s3.headObject(h -> h.bucket(CurPipeline.INGEST_BUCKET).key(key));
-        return new CurObject(CurPipeline.INGEST_BUCKET, key, Optional.empty(), head.eTag().replace("\"", ""), "0".repeat(30) + sequencer);
+        var head = aws.s3.headObject(h -> h.bucket(pipeline.ingestBucket).key(key));
+        return new CurObject(pipeline.ingestBucket, key, Optional.empty(), head.eTag().replace("\"", ""), "0".repeat(30) + sequencer);
     }
 
     /** A report over 3 days of the same 2 accounts and 3 services whatever the seed. */

@@ -1,6 +1,5 @@
 package dev.edp.cli.cur;
 
-import dev.edp.cli.moto.OnMoto;
 import dev.edp.runtime.cur.Amounts;
 import dev.edp.runtime.cur.CostKey;
 import dev.edp.runtime.cur.CostTotal;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * totals of the CSV of the same line items; a cut or non-Parquet {@code .parquet} fails naming the object and line 1,
  * with nothing written.
  */
-class CurParquetPipelineIT extends OnMoto {
+class CurParquetPipelineIT extends OnCurPipeline {
 
     private static final String EXPORT_KEY = "cur/my-export/data/BILLING_PERIOD=2024-01/my-export-00001.snappy.parquet";
 
@@ -38,8 +37,7 @@ class CurParquetPipelineIT extends OnMoto {
 
     @BeforeEach
     void freshPipeline() throws Exception {
-        moto.reset();
-        pipeline = new CurPipeline(aws);
+        pipeline = new CurPipeline(deployed);
         pipeline.addForwardingRule();
     }
 
@@ -67,7 +65,7 @@ class CurParquetPipelineIT extends OnMoto {
             assertThat(plain(committed)).isEqualTo(plain(expected.totals()));
             assertThat(pipeline.notifications()).anySatisfy(n -> {
                 assertThat(n.kind()).isEqualTo("success");
-                assertThat(n.body().path("object").asText()).isEqualTo("s3://" + CurPipeline.INGEST_BUCKET + "/" + EXPORT_KEY);
+                assertThat(n.body().path("object").asText()).isEqualTo("s3://" + pipeline.ingestBucket + "/" + EXPORT_KEY);
                 assertThat(n.body().path("rows").asLong()).isEqualTo(expected.lineItems());
             });
         } finally {
@@ -102,11 +100,11 @@ class CurParquetPipelineIT extends OnMoto {
         assertThat(poll.received()).hasSize(2);
         assertThat(poll.failed()).hasSize(2);
         String logs = pipeline.logs.toString(StandardCharsets.UTF_8);
-        assertThat(logs).contains("\"file\":\"s3://" + CurPipeline.INGEST_BUCKET + "/cur/cut.parquet\",\"line\":1")
+        assertThat(logs).contains("\"file\":\"s3://" + pipeline.ingestBucket + "/cur/cut.parquet\",\"line\":1")
                 .contains("not a readable Parquet file")
-                .contains("\"file\":\"s3://" + CurPipeline.INGEST_BUCKET + "/cur/text.parquet\",\"line\":1")
+                .contains("\"file\":\"s3://" + pipeline.ingestBucket + "/cur/text.parquet\",\"line\":1")
                 .contains("not a Parquet file: named .parquet, but it does not start with PAR1");
-        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("nothing written").isEmpty();
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("nothing written").isEmpty();
     }
 
     private static Map<CostKey, String> plain(Map<CostKey, CostTotal> totals) {

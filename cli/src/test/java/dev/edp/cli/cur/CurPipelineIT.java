@@ -1,7 +1,7 @@
 package dev.edp.cli.cur;
 
-import dev.edp.cli.moto.OnMoto;
 import dev.edp.cli.moto.MotoResources;
+import dev.edp.cli.moto.RetryingEventSource;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.sandbox.functions.SqsEventSource;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CUR pipeline end to end on moto: upload → EventBridge → SQS → handler → DynamoDB, S3, SNS. */
-class CurPipelineIT extends OnMoto {
+class CurPipelineIT extends OnCurPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -46,8 +46,7 @@ class CurPipelineIT extends OnMoto {
 
     @BeforeEach
     void freshPipeline() throws Exception {
-        moto.reset();
-        pipeline = new CurPipeline(aws);
+        pipeline = new CurPipeline(deployed);
         pipeline.addForwardingRule();
     }
 
@@ -66,19 +65,19 @@ class CurPipelineIT extends OnMoto {
         LocalDate firstDay = expected.days().first();
         String dayPrefix = "curated/provider=aws/year=2024/month=01/day=01/";
         assertThat(CuratedCopy.key(firstDay, curObject("cur/2024-01/report-1.csv"))).startsWith(dayPrefix);
-        List<String> dayKeys = aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET).prefix(dayPrefix))
+        List<String> dayKeys = aws.s3.listObjectsV2(b -> b.bucket(pipeline.curatedBucket).prefix(dayPrefix))
                 .contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
         assertThat(dayKeys).as("one curated object per day and version").hasSize(1);
         String curatedKey = dayKeys.get(0);
         assertThat(curatedKey).matches(java.util.regex.Pattern.quote(dayPrefix + curObject("cur/2024-01/report-1.csv").objectId())
                 + "-[0-9a-f]{16}\\.csv");
-        String curated = aws.s3.getObjectAsBytes(b -> b.bucket(CurPipeline.CURATED_BUCKET).key(curatedKey)).asUtf8String();
+        String curated = aws.s3.getObjectAsBytes(b -> b.bucket(pipeline.curatedBucket).key(curatedKey)).asUtf8String();
         List<String> lines = curated.lines().toList();
         assertThat(lines.get(0)).isEqualTo("usage_date,account_id,service,unblended_cost,line_items,source_bucket,source_key,source_version");
         assertThat(lines).hasSize(expected.day(firstDay).size() + 1);
         assertThat(lines.subList(1, lines.size())).allMatch(line -> line.startsWith("2024-01-01,")
                 && line.contains(",edp-dev-cur-ingest,cur/2024-01/report-1.csv,"));
-        assertThat(aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET)).keyCount()).isEqualTo(expected.days().size());
+        assertThat(aws.s3.listObjectsV2(b -> b.bucket(pipeline.curatedBucket)).keyCount()).isEqualTo(expected.days().size());
 
         List<MotoResources.Notified> notified = pipeline.notifications().stream().filter(n -> !n.kind().equals("anomaly")).toList();
         assertThat(notified).hasSize(1);
@@ -100,8 +99,7 @@ class CurPipelineIT extends OnMoto {
     /** Seed 001: S3 reports only to the default bus, so without the forwarding rule the custom bus sees nothing. */
     @Test
     void withoutTheForwardingRuleTheCustomBusRuleNeverSeesTheUpload() throws Exception {
-        moto.reset();
-        CurPipeline seed001 = new CurPipeline(aws);
+        CurPipeline seed001 = new CurPipeline(deployed).withoutForwardingRule();
         MotoResources.Queue defaultBus = seed001.resources.queue("default-bus-observer");
         seed001.resources.rule("default", "observe", CurPipeline_patterns(), defaultBus.arn());
 
@@ -157,7 +155,7 @@ class CurPipelineIT extends OnMoto {
             all.putAll(pipeline.totals().day(day));
         }
         assertThat(plain(all)).isEqualTo(plain(expected.totals()));
-        long contributions = aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items().stream()
+        long contributions = aws.dynamo.scan(b -> b.tableName(pipeline.table)).items().stream()
                 .filter(item -> item.get("pk").s().startsWith("CUR#DAY#")).count();
         assertThat(contributions).as("the replaced version's contributions are deleted").isEqualTo(expected.totals().size());
     }
@@ -173,7 +171,7 @@ class CurPipelineIT extends OnMoto {
         assertThat(pipeline.routeCustomBus()).isEqualTo(2);
 
         List<SQSEvent.SQSMessage> seen = new ArrayList<>();
-        SqsEventSource source = pipeline.eventSource((event, context) -> {
+        RetryingEventSource source = pipeline.eventSource((event, context) -> {
             seen.addAll(event.getRecords());
             return pipeline.handler().handleRequest(event, context);
         }, 10);
@@ -225,7 +223,7 @@ class CurPipelineIT extends OnMoto {
                 .contains("\"file\":\"s3://edp-dev-cur-ingest/cur/tiny-amount.csv\",\"line\":2")
                 .contains("lineItem/UnblendedCost '1E-131' is smaller in magnitude than 1E-130")
                 .doesNotContain("DynamoDbException");
-        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).as("nothing written").isEmpty();
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("nothing written").isEmpty();
     }
 
     @Test
@@ -238,12 +236,12 @@ class CurPipelineIT extends OnMoto {
 
         AtomicInteger batchWrites = new AtomicInteger();
         DynamoDbClient crashingOnce = crashOnSecondBatchWrite(aws.dynamo, batchWrites);
-        SqsEventSource source = pipeline.eventSource(pipeline.handler(crashingOnce, aws.sns), 10);
+        RetryingEventSource source = pipeline.eventSource(pipeline.handler(crashingOnce, aws.sns), 10);
 
         SqsEventSource.Poll crashed = source.pollOnce();
         assertThat(crashed.failed()).hasSize(1);
         assertThat(committedTotals(expected)).as("a half-written file counts not at all").isEmpty();
-        long written = aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items().size();
+        long written = aws.dynamo.scan(b -> b.tableName(pipeline.table)).items().size();
         assertThat(written).as("the first batch was written before the crash").isEqualTo(25);
 
         source.pollUntil(() -> pipeline.resources.depth(pipeline.ingest) == 0, PATIENCE);
@@ -264,7 +262,7 @@ class CurPipelineIT extends OnMoto {
                 + "2024-01-08T00:00:00Z,111111111111,AmazonEC2,20\n2024-01-08T01:00:00Z,111111111111,AmazonEC2,5.01\n")
                 .getBytes(StandardCharsets.UTF_8));
         pipeline.routeCustomBus();
-        SqsEventSource source = pipeline.eventSource(pipeline.handler(), 1);
+        RetryingEventSource source = pipeline.eventSource(pipeline.handler(), 1);
         source.pollUntil(() -> pipeline.resources.depth(pipeline.ingest) == 0, PATIENCE);
 
         List<MotoResources.Notified> anomalies = pipeline.notifications().stream().filter(n -> n.kind().equals("anomaly")).toList();
@@ -285,15 +283,15 @@ class CurPipelineIT extends OnMoto {
                 new dev.edp.runtime.common.Notifier(aws.sns, pipeline.topicArn, "dev"), java.time.Clock.systemUTC()).prime(); // throws if it fails
         pipeline.handler().prime(); // the hook's wiring
 
-        assertThat(aws.dynamo.scan(b -> b.tableName(CurPipeline.TABLE)).items()).isEmpty();
-        assertThat(aws.s3.listObjectsV2(b -> b.bucket(CurPipeline.CURATED_BUCKET)).keyCount()).isZero();
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).isEmpty();
+        assertThat(aws.s3.listObjectsV2(b -> b.bucket(pipeline.curatedBucket)).keyCount()).isZero();
         assertThat(pipeline.notifications()).isEmpty();
     }
 
     // ---- helpers ----
 
-    private static String CurPipeline_patterns() {
-        return dev.edp.pattern.events.EventPatterns.objectCreated(CurPipeline.INGEST_BUCKET, dev.edp.reference.CostReportPipeline.SUFFIXES);
+    private String CurPipeline_patterns() {
+        return dev.edp.pattern.events.EventPatterns.objectCreated(pipeline.ingestBucket, dev.edp.reference.CostReportPipeline.SUFFIXES);
     }
 
     private void drainIngestQueue(dev.edp.runtime.cur.CurIngestHandler handler) {
@@ -325,8 +323,8 @@ class CurPipelineIT extends OnMoto {
         return CurReader.aggregate("expected", new ByteArrayInputStream(report));
     }
 
-    private static CurObject curObject(String key) {
-        return new CurObject(CurPipeline.INGEST_BUCKET, key, java.util.Optional.empty(), "", "");
+    private CurObject curObject(String key) {
+        return new CurObject(pipeline.ingestBucket, key, java.util.Optional.empty(), "", "");
     }
 
     /** A DynamoDB client whose second BatchWriteItem call fails, once: the function dying between two writes. */

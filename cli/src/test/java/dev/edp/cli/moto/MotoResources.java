@@ -3,9 +3,6 @@ package dev.edp.cli.moto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -17,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Creates and reads the emulator resources the CUR and domain tests use, with the settings the pattern gives them. */
+/**
+ * Creates and reads emulator resources a test adds beside the pattern's deployed graph ({@link PatternOnMoto}):
+ * observation queues and rules, buckets of its own, uploads, drains. It holds no setting of the pattern's: what the
+ * pattern deploys is read from the deployment.
+ */
 public final class MotoResources {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,15 +57,6 @@ public final class MotoResources {
 
     public Queue queue(String name) {
         return queue(name, Map.of());
-    }
-
-    /** The pattern's single table: pk and sk (strings), on-demand, TTL on {@code expiresAt}. */
-    public void table(String name) {
-        aws.dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
-        aws.dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
     }
 
     /** A custom event bus; returns its ARN. */

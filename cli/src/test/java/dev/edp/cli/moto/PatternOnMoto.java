@@ -5,7 +5,9 @@ import dev.edp.cli.synth.Stacks;
 import dev.edp.events.StackExports;
 import dev.edp.pattern.EventDrivenPattern;
 import dev.edp.pattern.EventDrivenPatternArgs;
+import dev.edp.pattern.inputs.BucketArgs;
 import dev.edp.pattern.inputs.ConsumerArgs;
+import dev.edp.pattern.inputs.FileSourceArgs;
 import dev.edp.pattern.inputs.FunctionArgs;
 import dev.edp.reference.RuntimeHandlers;
 import dev.edp.sandbox.Sandbox;
@@ -60,6 +62,17 @@ public final class PatternOnMoto implements AutoCloseable {
 
     /** Deploys {@code consumers} in the dev environment, as component {@code component}; every function runs EDP's runtime jar. */
     public static PatternOnMoto deploy(String component, List<ConsumerArgs> consumers) {
+        return deploy(component, consumers, List.of(), List.of(), true);
+    }
+
+    /**
+     * Deploys {@code consumers}, their file sources and data buckets. With {@code motoDeliversCustomBus} false the
+     * custom bus's rules keep no targets in moto (as the sandbox deploys them): moto sends S3's events to every
+     * bus's rules (AWS: the default bus only), so a harness of file sources delivers on the custom bus itself, from
+     * the sandbox's forward taps ({@link #forwardTap()}), which receive exactly what the default bus forwards.
+     */
+    public static PatternOnMoto deploy(String component, List<ConsumerArgs> consumers, List<FileSourceArgs> fileSources,
+                                       List<BucketArgs> buckets, boolean motoDeliversCustomBus) {
         Sandbox sandbox = Sandbox.start(0, "us-east-1");
         try {
             StackProgram program = new StackProgram("PatternOnMoto::" + component, Stacks.projectDir(),
@@ -69,8 +82,15 @@ public final class PatternOnMoto implements AutoCloseable {
                         .environment("dev")
                         .functionDefaults(FunctionArgs.builder().code(new FileArchive(jar)).build())
                         .consumers(consumers.toArray(ConsumerArgs[]::new))
+                        .fileSources(fileSources)
+                        .buckets(buckets)
                         .build(), null);
                 ctx.export(StackExports.BUS_NAME, edp.busName());
+                ctx.export(StackExports.BUS_ARN, edp.busArn());
+                ctx.export(StackExports.ARCHIVE_NAME, edp.archiveName());
+                ctx.export(StackExports.LOG_GROUP_NAMES, edp.logGroupNames());
+                ctx.export(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL, edp.eventsDeadLetterQueueUrl());
+                ctx.export(StackExports.BUCKET_NAMES, edp.bucketNames());
                 ctx.export(StackExports.TABLE_NAME, edp.tableName());
                 ctx.export(StackExports.NOTIFICATIONS_TOPIC_ARN, edp.notificationsTopicArn());
                 ctx.export(StackExports.QUEUE_URLS, edp.queueUrls());
@@ -83,7 +103,7 @@ public final class PatternOnMoto implements AutoCloseable {
             // A figure for docs/benchmarks.md, not an assertion.
             System.out.printf("PatternOnMoto: %s with %d consumers deployed onto moto in %d ms%n", component,
                     consumers.size(), (System.nanoTime() - started) / 1_000_000);
-            deployed.attachQueueTargets();
+            deployed.readRules(motoDeliversCustomBus);
             return deployed;
         } catch (RuntimeException e) {
             sandbox.close();
@@ -91,8 +111,8 @@ public final class PatternOnMoto implements AutoCloseable {
         }
     }
 
-    /** The graph's rules on its custom bus with an SQS target, attached in moto so that moto delivers them. */
-    private void attachQueueTargets() {
+    /** The graph's rules on its custom bus; those with an SQS target attached in moto when moto is to deliver them. */
+    private void readRules(boolean attachQueueTargets) {
         ResourceGraph graph = sandbox.stack().graph();
         for (GraphResource target : graph.ofType(TARGET)) {
             Optional<GraphResource> rule = graph.sourcesOf(target, "rule").stream().findFirst();
@@ -104,13 +124,13 @@ public final class PatternOnMoto implements AutoCloseable {
             String ruleName = target.string("rule");
             String arn = target.string("arn");
             rules.add(new Rule(busName, ruleName, rule.get().string("eventPattern"), arn));
-            if (arn.startsWith("arn:aws:sqs:")) {
+            if (attachQueueTargets && arn.startsWith("arn:aws:sqs:")) {
                 String id = target.string("targetId") != null ? target.string("targetId") : ruleName + "-queue";
                 aws.events.putTargets(b -> b.eventBusName(busName).rule(ruleName)
                         .targets(Target.builder().id(id).arn(arn).build()));
             }
         }
-        if (graph.ofType(RULE).isEmpty()) {
+        if (attachQueueTargets && graph.ofType(RULE).isEmpty()) {
             throw new IllegalStateException("the deployed graph has no rules");
         }
     }
@@ -130,6 +150,34 @@ public final class PatternOnMoto implements AutoCloseable {
 
     public String tableName() {
         return String.valueOf(exports.get(StackExports.TABLE_NAME));
+    }
+
+    public String busArn() {
+        return String.valueOf(exports.get(StackExports.BUS_ARN));
+    }
+
+    /** A file source's or data bucket's physical name, by its name in the pattern's args. */
+    public String bucketName(String name) {
+        return output(StackExports.BUCKET_NAMES, name);
+    }
+
+    /** A consumer's function's log group, by consumer name. */
+    public String logGroupName(String consumer) {
+        return output(StackExports.LOG_GROUP_NAMES, consumer);
+    }
+
+    /** The stack's exports, as {@code pulumi stack output} would list them (the sandbox file's outputs). */
+    public Map<String, Object> exports() {
+        return Map.copyOf(exports);
+    }
+
+    /** The sandbox's tap on the default bus's rule forwarding to the custom bus: exactly what that rule forwards. */
+    public MotoResources.Queue forwardTap() {
+        var tap = sandbox.stack().taps().taps().get(busArn());
+        if (tap == null) {
+            throw new IllegalStateException("no rule of the default bus forwards to " + busArn());
+        }
+        return new MotoResources.Queue(tap.queueUrl(), tap.queueArn());
     }
 
     public String topicArn() {
@@ -187,10 +235,15 @@ public final class PatternOnMoto implements AutoCloseable {
 
     /**
      * Empties the account's data between tests (the resources stay): every queue emptied (received and deleted:
-     * SQS admits one PurgeQueue a minute), every item of the table deleted.
+     * SQS admits one PurgeQueue a minute), every object version of every bucket and every item of the table deleted.
      */
     public void clear() {
         aws.sqs.listQueues().queueUrls().forEach(this::empty);
+        aws.s3.listBuckets().buckets().forEach(bucket -> aws.s3.listObjectVersionsPaginator(b -> b.bucket(bucket.name()))
+                .forEach(page -> {
+                    page.versions().forEach(v -> aws.s3.deleteObject(b -> b.bucket(bucket.name()).key(v.key()).versionId(v.versionId())));
+                    page.deleteMarkers().forEach(m -> aws.s3.deleteObject(b -> b.bucket(bucket.name()).key(m.key()).versionId(m.versionId())));
+                }));
         List<String> keys = keySchema().stream().map(KeySchemaElement::attributeName).toList();
         aws.dynamo.scanPaginator(b -> b.tableName(tableName())).items().forEach(item -> {
             Map<String, AttributeValue> key = new LinkedHashMap<>();

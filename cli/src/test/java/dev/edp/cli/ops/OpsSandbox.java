@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.CliRun;
 import dev.edp.cli.moto.MotoClients;
+import dev.edp.cli.moto.PatternOnMoto;
+import dev.edp.events.StackExports;
+import dev.edp.sandbox.SandboxFile;
 import dev.edp.testing.MotoServer;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -19,8 +22,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +32,12 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * A stack's operational resources on moto, shaped as EventDrivenPattern shapes them (per consumer a queue whose
- * redrive policy sends to its DLQ after 3 receives, a log group; the events DLQ; the table with pk/sk and TTL), and
- * the {@code build/local/<stack>/sandbox.json} a running {@code ./edp local} writes, so tests run the real commands
- * with {@code --local}.
+ * A stack's operational resources on moto and the {@code build/local/<stack>/sandbox.json} a running
+ * {@code ./edp local} writes ({@link SandboxFile}), so tests run the real commands with {@code --local}. Either the
+ * pattern's real graph deployed onto the sandbox ({@link #of(PatternOnMoto, Path)}: the deployment's outputs and
+ * the administrator's key, IAM enforced), or, for the commands' own tests on a plain moto, resources shaped by hand
+ * ({@link #withConsumers}: per consumer a queue whose redrive policy sends to its DLQ after the pattern's
+ * maxReceiveCount, a log group; the events DLQ; the table with pk/sk and TTL).
  */
 public final class OpsSandbox {
 
@@ -42,13 +46,15 @@ public final class OpsSandbox {
     static final String LOG_STREAM = "2026/01/01/[$LATEST]local";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final MotoServer moto;
+    private final URI endpoint;
+    private final String accessKeyId;
+    private final String secretAccessKey;
     public final SqsClient sqs;
     public final DynamoDbClient dynamo;
     public final CloudWatchLogsClient logs;
     public final EventBridgeClient events;
     public final Path projectDir;
-    public final String tableName = "edp-dev-state";
+    public String tableName = "edp-dev-state";
     public final Map<String, String> queueUrls = new LinkedHashMap<>();
     public final Map<String, String> deadLetterQueueUrls = new LinkedHashMap<>();
     public final Map<String, String> logGroupNames = new LinkedHashMap<>();
@@ -56,13 +62,39 @@ public final class OpsSandbox {
     private final ObjectNode extraOutputs = JSON.createObjectNode();
 
     public OpsSandbox(MotoServer moto, Path projectDir) {
-        this.moto = moto;
+        this(new MotoClients(moto), moto.endpoint(), null, null, projectDir);
+    }
+
+    private OpsSandbox(MotoClients aws, URI endpoint, String accessKeyId, String secretAccessKey, Path projectDir) {
+        this.endpoint = endpoint;
+        this.accessKeyId = accessKeyId;
+        this.secretAccessKey = secretAccessKey;
         this.projectDir = projectDir;
-        MotoClients aws = new MotoClients(moto);
         this.sqs = aws.sqs;
         this.dynamo = aws.dynamo;
         this.logs = aws.logs;
         this.events = aws.events;
+    }
+
+    /**
+     * The sandbox of a deployed pattern: every output as the deployment exports it, the sandbox file signed with the
+     * administrator's key; a log stream in each function's log group, for {@link #shipLogs}.
+     */
+    @SuppressWarnings("unchecked")
+    public static OpsSandbox of(PatternOnMoto pattern, Path projectDir) {
+        var account = pattern.sandbox().account();
+        OpsSandbox sandbox = new OpsSandbox(pattern.aws(), account.endpoint().uri(), account.admin().accessKeyId(),
+                account.admin().secretAccessKey(), projectDir);
+        Map<String, Object> exports = pattern.exports();
+        Map<String, String> queues = (Map<String, String>) exports.getOrDefault(StackExports.QUEUE_URLS, Map.of());
+        Map<String, String> deadLetters = (Map<String, String>) exports.getOrDefault(StackExports.DEAD_LETTER_QUEUE_URLS, Map.of());
+        Map<String, String> logGroups = (Map<String, String>) exports.getOrDefault(StackExports.LOG_GROUP_NAMES, Map.of());
+        queues.forEach((consumer, url) -> sandbox.adopt(consumer, url, deadLetters.get(consumer), logGroups.get(consumer)));
+        sandbox.eventsDeadLetterQueueUrl = String.valueOf(exports.get(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL));
+        sandbox.tableName = pattern.tableName();
+        sandbox.extraOutputs.setAll((ObjectNode) JSON.valueToTree(exports));
+        sandbox.writeSandboxFile();
+        return sandbox;
     }
 
     /** Queues, DLQs and log groups of these consumers, the events DLQ and the table; then the sandbox file. */
@@ -136,18 +168,10 @@ public final class OpsSandbox {
         return outputs;
     }
 
+    @SuppressWarnings("unchecked")
     private void writeSandboxFile() {
-        ObjectNode sandbox = JSON.createObjectNode();
-        sandbox.put("endpoint", moto.endpoint().toString());
-        sandbox.put("region", MotoServer.REGION);
-        sandbox.set("outputs", outputs());
-        try {
-            Path file = SandboxTarget.file(projectDir, STACK);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, sandbox.toPrettyString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        new SandboxFile(endpoint, MotoServer.REGION, JSON.convertValue(outputs(), Map.class), accessKeyId,
+                secretAccessKey).write(SandboxTarget.file(projectDir, STACK));
     }
 
     /**

@@ -1,0 +1,29 @@
+package dev.edp.cli.cur;
+
+import dev.edp.cli.moto.MotoClients;
+import dev.edp.cli.moto.PatternOnMoto;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * A test class on the CUR pipeline's real graph ({@link CurPipeline#deploy()}), deployed once for the class onto a
+ * sandbox of its own and stopped after it, with SDK clients signed as the sandbox's administrator.
+ */
+abstract class OnCurPipeline {
+
+    protected static PatternOnMoto deployed;
+    protected static MotoClients aws;
+
+    @BeforeAll
+    static void deployPipeline() {
+        deployed = CurPipeline.deploy();
+        aws = deployed.aws();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (deployed != null) {
+            deployed.close();
+        }
+    }
+}
