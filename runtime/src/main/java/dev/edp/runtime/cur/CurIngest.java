@@ -112,17 +112,23 @@ public final class CurIngest {
             ledger.moveTotals(committed, object, report);
         }
         List<String> curatedKeys = curated.write(object, report);
-        if (!ledger.head(object).map(h -> h.versionTag().equals(object.versionTag())).orElse(false)) {
+        // A head is never deleted, so after this commit it is this version's or a newer one's; absent only on the
+        // transport of SnapStart priming (which answers every read empty), whose rehearsal thus runs to the end.
+        if (ledger.head(object).filter(h -> !h.versionTag().equals(object.versionTag())).isPresent()) {
             // A newer version committed while this one was writing: it may have cleaned up before these writes, so
             // this version removes its own files. Its contributions are on the newer head's list.
             curated.delete(object.objectId(), object.versionTag(), report.days());
             return Result.of(Status.SUPERSEDED);
         }
-        for (ObjectHead.Replaced replaced : committed.replaced()) {
-            curated.delete(object.objectId(), replaced.versionTag(), replaced.days());
-            ledger.forget(object.objectId(), replaced);
+        if (!committed.replaced().isEmpty()) {
+            // The head as committed lists every cleanup it owes; when it lists none, removing the list changes nothing
+            // (one UpdateItem a new object does not make).
+            for (ObjectHead.Replaced replaced : committed.replaced()) {
+                curated.delete(object.objectId(), replaced.versionTag(), replaced.days());
+                ledger.forget(object.objectId(), replaced);
+            }
+            ledger.clearReplaced(object);
         }
-        ledger.clearReplaced(object);
         List<AnomalyRule.Anomaly> anomalies = settings.anomalyRule().find(report, new CostTotals(dynamo, settings.tableName()));
         notifier.publish(CurNotifications.success(object, report, curatedKeys));
         if (!anomalies.isEmpty()) {

@@ -97,7 +97,10 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
         record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
         SQSEvent batch = new SQSEvent();
         batch.setRecords(java.util.List.of(record));
-        twin.handleRequest(batch, null);
+        if (!twin.handleRequest(batch, null).getBatchItemFailures().isEmpty()) {
+            // The twin logs nowhere: say here that the rehearsal stopped short, so priming reports it (prime() false).
+            throw new IllegalStateException("the rehearsal of an ingest failed on the priming transport");
+        }
     }
 
     @Override

@@ -32,15 +32,21 @@ public final class CuratedCopy {
         this.bucket = bucket;
     }
 
-    /** Writes one object per day of the report version. Returns the keys. */
+    /**
+     * Writes one object per day of the report version, the days' puts at once ({@link Parallel}: distinct keys, so
+     * their order does not matter; a report of a month made 31 round trips one after the other). Returns the keys,
+     * in day order, once every put has succeeded.
+     */
     public List<String> write(CurObject object, CurAggregation report) {
         List<String> keys = new ArrayList<>();
+        List<Runnable> puts = new ArrayList<>();
         for (LocalDate day : report.days()) {
             String csv = csv(object, report, day);
             String key = key(day, object.objectId(), object.versionTag());
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv));
+            puts.add(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromString(csv)));
             keys.add(key);
         }
+        Parallel.run(puts);
         return keys;
     }
 
@@ -65,11 +71,13 @@ public final class CuratedCopy {
         }
     }
 
-    /** Deletes a version's objects, one per day it had (deleting an absent object is not an error in S3). */
+    /** Deletes a version's objects, one per day it had, at once (deleting an absent object is not an error in S3). */
     public void delete(String objectId, String versionTag, java.util.Collection<LocalDate> days) {
+        List<Runnable> deletes = new ArrayList<>();
         for (LocalDate day : days) {
-            s3.deleteObject(b -> b.bucket(bucket).key(key(day, objectId, versionTag)));
+            deletes.add(() -> s3.deleteObject(b -> b.bucket(bucket).key(key(day, objectId, versionTag))));
         }
+        Parallel.run(deletes);
     }
 
     /** The curated object of one day of one report version. */

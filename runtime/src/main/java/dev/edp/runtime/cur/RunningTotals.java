@@ -83,7 +83,7 @@ final class RunningTotals {
             // both create an item (measured: 3 parallel updates of a new item leave one's attributes).
             adds.add(() -> writes.forEach(Runnable::run));
         });
-        inParallel(adds); // phase 1: every add done (or the move fails here) before any token is cleared
+        Parallel.run(adds); // phase 1: every add done (or the move fails here) before any token is cleared
         List<Runnable> clears = new ArrayList<>();
         tokens.forEach((item, written) -> clears.add(() -> {
             fence(leaseUntil);
@@ -92,7 +92,7 @@ final class RunningTotals {
                     .expressionAttributeNames(Map.of("#p", "pending"))
                     .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(written))));
         }));
-        inParallel(clears); // phase 2
+        Parallel.run(clears); // phase 2
     }
 
     /** The non-zero differences new − replaced, by item and service. */
@@ -141,49 +141,6 @@ final class RunningTotals {
             // An earlier attempt of this move wrote these services of this item: they count once.
         }
     }
-
-    /**
-     * Runs the single-item writes {@link #PARALLEL} at a time (each on its own item, so their order does not
-     * matter) and waits for all; the first failure is rethrown once every write has finished or failed, so a
-     * phase never overlaps the next. Sequential writes would make a report of thousands of groups take seconds of
-     * round trips (measured on moto: 383 updates, 19 s under load).
-     */
-    private static void inParallel(List<Runnable> writes) {
-        if (writes.size() <= 1) {
-            writes.forEach(Runnable::run);
-            return;
-        }
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>(writes.size());
-        writes.forEach(write -> futures.add(POOL.submit(write)));
-        RuntimeException failed = null;
-        for (java.util.concurrent.Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failed == null) {
-                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while moving totals", e);
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-    }
-
-    /**
-     * Writes in flight at once. The URL-connection HTTP client keeps 5 connections per host alive (the JDK's
-     * {@code http.maxConnections}); more would open new TLS connections.
-     */
-    static final int PARALLEL = 4;
-
-    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL, run -> {
-        Thread thread = new Thread(run, "edp-running-totals");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private void fence(long leaseUntil) {
         if (clock.millis() >= leaseUntil - FENCE.toMillis()) {
