@@ -23,10 +23,10 @@ import java.util.zip.ZipException;
  * {@link CurAggregator} as bytes: a report has 40 to 200 columns, and materialising all of them was what held
  * commons-csv, the first parser, at 2.4 times the Python peer at best; decoding every byte to a char held FastCSV,
  * the second, at half DuckDB's speed; a String per needed field and its hash were the next cost (docs/benchmarks.md,
- * issue 16). A gzip report is inflated on a second thread when the JVM has more than one processor
- * ({@link ReadAhead}: on two idle cores a compressed report then takes about its plain one's time), on the parser's
- * own otherwise or with {@code -Dedp.cur.readAhead=false} (docs/benchmarks.md, "Parser, fourth pass": it lost under
- * heavy load, won on a quiet machine).
+ * issue 16). A gzip report is inflated on a second thread when the JVM has more than one processor (on Lambda, two
+ * vCPUs' worth of memory: {@link ReadAhead#worthIt}), so that on two idle cores it takes about its plain one's time;
+ * on the parser's own otherwise (docs/benchmarks.md, "Parser, fourth pass": it won on a quiet machine, took more CPU
+ * for no shorter wall time on a loaded one).
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is

@@ -21,13 +21,36 @@ final class ReadAhead extends InputStream {
 
     static final int CHUNK = 1 << 18;
     static final int CHUNKS = 8;
+    /** Whether this JVM inflates on a second thread: {@link #worthIt} of its processors, environment and property. */
+    static final boolean WORTH_IT = worthIt(Runtime.getRuntime().availableProcessors(),
+            System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), System.getProperty("edp.cur.readAhead"));
+
+    /** Two full vCPUs' worth of Lambda time: Lambda gives CPU in proportion to memory, one vCPU's at 1,769 MB. */
+    static final int LAMBDA_TWO_VCPUS_MB = 3538;
+
     /**
-     * Whether a second thread can pay: one processor only interleaves the two, with a switch per chunk. On by
-     * default with two or more; {@code -Dedp.cur.readAhead=false} turns it off (Lambda shows 2 vCPUs at every memory
-     * size but gives one vCPU's worth of time only from 1,769 MB: runtime/README.md).
+     * Whether a second thread can pay: {@code -Dedp.cur.readAhead=true|false} decides when set; otherwise only with
+     * two processors or more (one only interleaves the two, with a switch per chunk), and on Lambda
+     * ({@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} set) only from {@value #LAMBDA_TWO_VCPUS_MB} MB: Lambda shows 2
+     * vCPUs at every size but below that gives less than two vCPUs' time, where the second thread took more CPU
+     * for no shorter wall time, as on a loaded machine (docs/benchmarks.md, "Parser, fourth pass").
      */
-    static final boolean WORTH_IT = Runtime.getRuntime().availableProcessors() > 1
-            && !"false".equals(System.getProperty("edp.cur.readAhead"));
+    static boolean worthIt(int processors, String lambdaMemoryMb, String property) {
+        if (property != null) {
+            return !"false".equals(property);
+        }
+        if (processors < 2) {
+            return false;
+        }
+        if (lambdaMemoryMb == null) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(lambdaMemoryMb.trim()) >= LAMBDA_TWO_VCPUS_MB;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 
     /** What the thread hands over: bytes, or how the stream ended. */
     private record Chunk(byte[] bytes, int length, Throwable failure) {
