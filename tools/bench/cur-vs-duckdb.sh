@@ -5,12 +5,15 @@
 #   BEFORE_JAR=/tmp/edp-cli-before.jar tools/bench/cur-vs-duckdb.sh   also measures that CLI jar, interleaved
 #   EDP_CLI_JAR=/tmp/edp-cli.jar ...                                 measures that jar as edp (default cli/target)
 #   JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java ...            also edp on that JDK with an AOT cache (JEP 483/515)
+#   FILES=/tmp/cur-528MB ...                                         keeps the generated reports there, reuses them
 # Generates one legacy-layout report (40 columns, no tag columns), gzips it (-6), then in each round, one after the
 # other (A B C ... A B C ...), whole processes timed by /usr/bin/time (wall seconds; CPU seconds, user + sys, which a
 # machine shared with other work disturbs less; peak RSS):
 #   - edp: java -Xmx64m -XX:+UseSerialGC -XX:SharedArchiveFile (AppCDS) -jar cli/target/edp-cli.jar cur aggregate, .csv and
 #     .csv.gz, with C2 (the JVM's default) and with C1 only (-XX:TieredStopAtLevel=1, Lambda's default and what
-#     ./edp cur aggregate uses);
+#     ./edp cur aggregate uses); .csv.gz inflated on a second thread (the default with 2+ processors) and on one
+#     (-Dedp.cur.readAhead=false, the *-1t variants);
+#   - unless EDP_CLI_JAR is set, what a user types: ./edp cur aggregate (launcher-*) and java -jar with no flags (jar-*);
 #   - with JAVA25 set: the same jar on JDK 25 with an AOT cache (-XX:AOTCacheOutput on the training run below, then
 #     -XX:AOTCache: classes loaded and linked, method profiles ahead of time), C2 and C1 only;
 #   - DuckDB (tools/bench/.venv, duckdb pinned in tools/bench/requirements.txt) SET threads=1, DECIMAL(38,10) sums;
@@ -28,6 +31,11 @@ ROUNDS="${1:-5}"
 SIZE="${2:-528MB}"
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/edp-cur-duckdb.XXXXXX")"
 trap 'rm -rf "$DIR"' EXIT
+# FILES=DIR keeps the generated reports there and reuses them on the next run (they take a minute to make).
+if [[ -n "${FILES:-}" ]]; then
+  mkdir -p "$FILES"
+  ln -s "$(cd "$FILES" && pwd)"/r.csv "$(cd "$FILES" && pwd)"/r.csv.gz "$(cd "$FILES" && pwd)"/r.parquet "$DIR"/
+fi
 JAR="${EDP_CLI_JAR:-cli/target/edp-cli.jar}"
 VENV=tools/bench/.venv
 if [[ ! -x "$VENV/bin/python" ]]; then
@@ -37,10 +45,12 @@ fi
 [[ -f "$JAR" ]] || ./edp build
 JAVA=(java -Xmx64m -XX:+UseSerialGC)
 
-java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
-gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
-# The same seed, so the same line items, under CUR 2.0's column names.
-java -jar "$JAR" cur generate --size "$SIZE" --tags 0 --layout CUR2 --format parquet "$DIR/r.parquet"
+if [[ ! -s "$DIR/r.parquet" ]]; then
+  java -jar "$JAR" cur generate --size "$SIZE" --tags 0 "$DIR/r.csv"
+  gzip -6 -c "$DIR/r.csv" > "$DIR/r.csv.gz"
+  # The same seed, so the same line items, under CUR 2.0's column names.
+  java -jar "$JAR" cur generate --size "$SIZE" --tags 0 --layout CUR2 --format parquet "$DIR/r.parquet"
+fi
 if [[ "${CDS:-1}" != 0 ]]; then
   # The training run: the fast path's classes on a small report (gzip loads them all). The archive holds the jar's
   # path, size and time, so it is made anew each run; the JVM's warnings go to stderr, never into the outputs.
@@ -58,7 +68,7 @@ if [[ -n "${JAVA25:-}" ]]; then
 fi
 echo "## edp JVM: ${JAVA[*]}"
 echo "## $(nproc) CPUs, $(java -version 2>&1 | head -1), $("$VENV/bin/python" -c 'import duckdb; print("duckdb", duckdb.__version__)'), $(gzip --version | head -1)"
-echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -c %s "$DIR/r.csv") bytes; .gz $(stat -c %s "$DIR/r.csv.gz") bytes; .parquet $(stat -c %s "$DIR/r.parquet") bytes"
+echo "## file: $(($(wc -l < "$DIR/r.csv") - 1)) line items, $(head -1 "$DIR/r.csv" | tr ',' '\n' | wc -l) columns, $(stat -L -c %s "$DIR/r.csv") bytes; .gz $(stat -L -c %s "$DIR/r.csv.gz") bytes; .parquet $(stat -L -c %s "$DIR/r.parquet") bytes"
 
 run() { # name out command...
   local name=$1 out=$2; shift 2
@@ -69,6 +79,13 @@ run() { # name out command...
 variants() {
   run edp-csv "$DIR/edp.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-gz "$DIR/edp.gz.csv" "${JAVA[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  run edp-gz-1t "$DIR/edp-1t.gz.csv" "${JAVA[@]}" -Dedp.cur.readAhead=false -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  if [[ -z "${EDP_CLI_JAR:-}" ]]; then # what users type: the launcher, and java -jar with no flags at all
+    run launcher-csv "$DIR/launcher.csv" ./edp cur aggregate "$DIR/r.csv"
+    run launcher-gz "$DIR/launcher.gz.csv" ./edp cur aggregate "$DIR/r.csv.gz"
+    run jar-csv "$DIR/jar.csv" java -jar "$JAR" cur aggregate "$DIR/r.csv"
+    run jar-gz "$DIR/jar.gz.csv" java -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  fi
   run duckdb-csv "$DIR/duckdb.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv"
   run duckdb-gz "$DIR/duckdb.gz.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.csv.gz"
   run gzip-dc /dev/null gzip -dc "$DIR/r.csv.gz"
@@ -76,6 +93,7 @@ variants() {
   run duckdb-parquet "$DIR/duckdb.parquet.csv" "$VENV/bin/python" tools/bench/cur_duckdb.py "$DIR/r.parquet"
   run edp-c1-csv "$DIR/edp-c1.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv"
   run edp-c1-gz "$DIR/edp-c1.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
+  run edp-c1-gz-1t "$DIR/edp-c1-1t.gz.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -Dedp.cur.readAhead=false -jar "$JAR" cur aggregate "$DIR/r.csv.gz"
   run edp-c1-parquet "$DIR/edp-c1.parquet.csv" "${JAVA[@]}" -XX:TieredStopAtLevel=1 -jar "$JAR" cur aggregate "$DIR/r.parquet"
   if [[ -n "${JAVA25:-}" ]]; then
     run aot25-csv "$DIR/aot25.csv" "${J25[@]}" -jar "$JAR" cur aggregate "$DIR/r.csv"
@@ -96,7 +114,8 @@ for round in $(seq 1 "$ROUNDS"); do
   variants "$round"
 done
 echo "## after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
-OUTPUTS=(edp.gz.csv edp-c1.csv edp-c1.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv)
+OUTPUTS=(edp.gz.csv edp-1t.gz.csv edp-c1.csv edp-c1.gz.csv edp-c1-1t.gz.csv duckdb.csv duckdb.gz.csv edp.parquet.csv edp-c1.parquet.csv duckdb.parquet.csv)
+[[ -n "${EDP_CLI_JAR:-}" ]] || OUTPUTS+=(launcher.csv launcher.gz.csv jar.csv jar.gz.csv)
 [[ "${SKIP_PYTHON:-}" == 1 ]] || OUTPUTS+=(python.csv)
 [[ -z "${BEFORE_JAR:-}" ]] || OUTPUTS+=(before.csv before.gz.csv)
 [[ -z "${JAVA25:-}" ]] || OUTPUTS+=(aot25.csv aot25.gz.csv aot25-c1.csv aot25-c1.gz.csv)
@@ -120,6 +139,9 @@ for name, values in runs.items():
 wall = {n: statistics.median(v[0] for v in vs) for n, vs in runs.items()}
 cpu = {n: statistics.median(v[1] for v in vs) for n, vs in runs.items()}
 pairs = [("edp-csv", "duckdb-csv"), ("edp-gz", "duckdb-gz"), ("edp-gz", "gzip-dc"), ("edp-c1-csv", "duckdb-csv"), ("edp-c1-gz", "duckdb-gz"), ("edp-c1-gz", "gzip-dc"),
+         ("edp-gz-1t", "duckdb-gz"), ("edp-gz-1t", "gzip-dc"), ("edp-c1-gz-1t", "duckdb-gz"), ("edp-c1-gz-1t", "gzip-dc"),
+         ("launcher-csv", "duckdb-csv"), ("launcher-gz", "duckdb-gz"), ("launcher-gz", "gzip-dc"),
+         ("jar-csv", "duckdb-csv"), ("jar-gz", "duckdb-gz"), ("jar-gz", "gzip-dc"),
          ("aot25-csv", "duckdb-csv"), ("aot25-gz", "duckdb-gz"), ("aot25-gz", "gzip-dc"),
          ("aot25-c1-csv", "duckdb-csv"), ("aot25-c1-gz", "duckdb-gz"), ("aot25-c1-gz", "gzip-dc"),
          ("before-csv", "duckdb-csv"), ("before-gz", "duckdb-gz"), ("before-gz", "gzip-dc"),
@@ -131,13 +153,23 @@ for a, b in pairs:
 
 print()
 print("## issue 16's goals, by median wall time of the whole process (CPU beside, for a loaded machine)")
-print(f"{'goal':<58} {'wall':>6} {'CPU':>6}  met")
-goals = [("`.csv` >= 1.0x DuckDB (one thread)", "edp-csv", "duckdb-csv"),
-         ("`.csv.gz` >= 1.0x DuckDB (one thread)", "edp-gz", "duckdb-gz"),
-         ("`.csv.gz` >= `gzip -dc`", "edp-gz", "gzip-dc"),
-         ("C1 only (./edp's choice): `.csv` >= 1.0x DuckDB", "edp-c1-csv", "duckdb-csv"),
-         ("C1 only (./edp's choice): `.csv.gz` >= 1.0x DuckDB", "edp-c1-gz", "duckdb-gz"),
-         ("C1 only (./edp's choice): `.csv.gz` >= `gzip -dc`", "edp-c1-gz", "gzip-dc"),
+print(f"{'goal':<62} {'wall':>6} {'CPU':>6}  met")
+goals = [("`./edp cur aggregate` (C1, AppCDS): `.csv` >= 1.0x DuckDB", "launcher-csv", "duckdb-csv"),
+         ("`./edp cur aggregate`: `.csv.gz` >= 1.0x DuckDB", "launcher-gz", "duckdb-gz"),
+         ("`./edp cur aggregate`: `.csv.gz` >= `gzip -dc`", "launcher-gz", "gzip-dc"),
+         ("`java -jar` (no flags): `.csv` >= 1.0x DuckDB", "jar-csv", "duckdb-csv"),
+         ("`java -jar` (no flags): `.csv.gz` >= 1.0x DuckDB", "jar-gz", "duckdb-gz"),
+         ("`java -jar` (no flags): `.csv.gz` >= `gzip -dc`", "jar-gz", "gzip-dc"),
+         ("C2, -Xmx64m, AppCDS: `.csv` >= 1.0x DuckDB (one thread)", "edp-csv", "duckdb-csv"),
+         ("C2: `.csv.gz` >= 1.0x DuckDB (inflating on a 2nd thread)", "edp-gz", "duckdb-gz"),
+         ("C2: `.csv.gz` >= `gzip -dc` (inflating on a 2nd thread)", "edp-gz", "gzip-dc"),
+         ("C2: `.csv.gz` >= 1.0x DuckDB (one thread)", "edp-gz-1t", "duckdb-gz"),
+         ("C2: `.csv.gz` >= `gzip -dc` (one thread)", "edp-gz-1t", "gzip-dc"),
+         ("C1 only: `.csv` >= 1.0x DuckDB", "edp-c1-csv", "duckdb-csv"),
+         ("C1 only: `.csv.gz` >= 1.0x DuckDB (2nd thread)", "edp-c1-gz", "duckdb-gz"),
+         ("C1 only: `.csv.gz` >= `gzip -dc` (2nd thread)", "edp-c1-gz", "gzip-dc"),
+         ("C1 only: `.csv.gz` >= 1.0x DuckDB (one thread)", "edp-c1-gz-1t", "duckdb-gz"),
+         ("C1 only: `.csv.gz` >= `gzip -dc` (one thread)", "edp-c1-gz-1t", "gzip-dc"),
          ("JDK 25 + AOT cache, C1 only: `.csv` >= 1.0x DuckDB", "aot25-c1-csv", "duckdb-csv"),
          ("JDK 25 + AOT cache, C1 only: `.csv.gz` >= 1.0x DuckDB", "aot25-c1-gz", "duckdb-gz"),
          ("JDK 25 + AOT cache, C1 only: `.csv.gz` >= `gzip -dc`", "aot25-c1-gz", "gzip-dc")]
@@ -145,8 +177,8 @@ for goal, a, b in goals:
     if a not in wall:
         continue
     ratio = wall[b] / wall[a]
-    print(f"{goal:<58} {ratio:>5.2f}x {cpu[b] / cpu[a]:>5.2f}x  {'yes' if ratio >= 1.0 else 'NO'}")
+    print(f"{goal:<62} {ratio:>5.2f}x {cpu[b] / cpu[a]:>5.2f}x  {'yes' if ratio >= 1.0 else 'NO'}")
 edp_rss = max(v[2] for n, vs in runs.items() if n.startswith(("edp", "aot25")) for v in vs) / 1024
-print(f"{'heap flat: every edp run in -Xmx64m (peak RSS, heap + JVM)':<58} {edp_rss:>5.0f} MiB  yes")
+print(f"{'heap flat: every edp run in -Xmx64m (peak RSS, heap + JVM)':<62} {edp_rss:>5.0f} MiB  yes")
 print(f"{'totals exact: every output identical to edp .csv (above)':<58} {'':>13}  yes")
 PY

@@ -137,17 +137,26 @@ public final class CurAggregator {
 
     /** A sum has no line of its own: the error names the group, at the line of its last line item. */
     private void checkGroup(CostKey key, CostTotal total, long lastLine) {
-        checkTotal("the total of " + key.usageDate() + ", " + layout.account() + " '" + clip(key.accountId()) + "', "
-                + layout.product() + " '" + clip(key.service()) + "' (its last line item is this line)",
-                total.unblendedCost(), lastLine);
+        // The group is named only when it fails: building the text for each of thousands of good groups was a
+        // visible part of a fresh process's time (docs/benchmarks.md, "Parser, fourth pass").
+        String unstorable = Amounts.unstorable(total.unblendedCost());
+        if (unstorable != null) {
+            throw unstorableTotal("the total of " + key.usageDate() + ", " + layout.account() + " '"
+                    + clip(key.accountId()) + "', " + layout.product() + " '" + clip(key.service())
+                    + "' (its last line item is this line)", total.unblendedCost(), lastLine, unstorable);
+        }
     }
 
     private void checkTotal(String what, BigDecimal total, long line) {
         String unstorable = Amounts.unstorable(total);
         if (unstorable != null) {
-            // Unclipped: every amount was checked, so a total has a few hundred digits at most.
-            throw new CurFormatException(file, line, what + ", " + Amounts.plain(total) + ", " + unstorable);
+            throw unstorableTotal(what, total, line, unstorable);
         }
+    }
+
+    private CurFormatException unstorableTotal(String what, BigDecimal total, long line, String unstorable) {
+        // Unclipped: every amount was checked, so a total has a few hundred digits at most.
+        return new CurFormatException(file, line, what + ", " + Amounts.plain(total) + ", " + unstorable);
     }
 
     private static String clip(String text) {

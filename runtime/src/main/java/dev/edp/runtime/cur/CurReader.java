@@ -23,8 +23,10 @@ import java.util.zip.ZipException;
  * {@link CurAggregator} as bytes: a report has 40 to 200 columns, and materialising all of them was what held
  * commons-csv, the first parser, at 2.4 times the Python peer at best; decoding every byte to a char held FastCSV,
  * the second, at half DuckDB's speed; a String per needed field and its hash were the next cost (docs/benchmarks.md,
- * issue 16). A gzip report is inflated on the parser's own thread: a second thread for the inflation lost in every
- * measurement (docs/benchmarks.md, "Parser, third pass"), and on Lambda below 1,769 MB there is no second core's time.
+ * issue 16). A gzip report is inflated on a second thread when the JVM has more than one processor (on Lambda, two
+ * vCPUs' worth of memory: {@link ReadAhead#worthIt}), so that on two idle cores it takes about its plain one's time;
+ * on the parser's own otherwise (docs/benchmarks.md, "Parser, fourth pass": it won on a quiet machine, took more CPU
+ * for no shorter wall time on a loaded one).
  *
  * <p>Everything that is not a readable report fails with a {@link CurFormatException} naming the file and line:
  * an empty file, no cost column, a row without the needed fields, an amount that is not a number, a start that is
@@ -40,6 +42,11 @@ public final class CurReader {
 
     /** Reads and sums the whole stream; {@code file} names it in errors. The caller closes the stream. */
     public static CurAggregation aggregate(String file, InputStream raw) throws IOException {
+        return aggregate(file, raw, ReadAhead.WORTH_IT);
+    }
+
+    /** The same, inflating gzip on a second thread or not: tests take both paths whatever the machine. */
+    static CurAggregation aggregate(String file, InputStream raw, boolean readAhead) throws IOException {
         // Parquet (CurParquet) by its magic bytes, whatever the name; a .parquet that is not Parquet is refused.
         BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
         if (CurParquet.startsWithMagic(in)) {
@@ -49,8 +56,12 @@ public final class CurReader {
             throw new CurFormatException(file, 1, "not a Parquet file: named .parquet, but it does not start with PAR1");
         }
         LineItems rows = new LineItems(file);
-        CsvScanner scanner = new CsvScanner(bytes(file, in));
-        try {
+        InputStream bytes = bytes(file, in);
+        if (readAhead && bytes instanceof Gzip) {
+            bytes = new ReadAhead(bytes); // inflation on a second processor, beside the parser
+        }
+        CsvScanner scanner = new CsvScanner(bytes);
+        try (ReadAhead ignored = bytes instanceof ReadAhead ahead ? ahead : null) { // stops the thread on any end
             scanner.scan(rows, rows::slots, 4);
         } catch (CsvScanner.MalformedException e) {
             String reason = e.notUtf8 ? "not UTF-8 text (invalid bytes at or after this line)"

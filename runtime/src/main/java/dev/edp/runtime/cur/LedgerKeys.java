@@ -62,7 +62,24 @@ final class LedgerKeys {
      * and version (their parts have fixed lengths). URL-encoding leaves only ASCII: one byte per character.
      */
     static int contributionSkBytes(String accountId, String service) {
-        return contributionSk("0".repeat(OBJECT_ID_CHARS), "0".repeat(VERSION_TAG_CHARS), accountId, service).length();
+        // Counted rather than built: the parser asks once per new group, thousands of times per report.
+        return "OBJECT#".length() + OBJECT_ID_CHARS + 1 + VERSION_TAG_CHARS + 1 + encodedLength(accountId) + 1
+                + encodedLength(service);
+    }
+
+    /** {@code encode(part).length()}: letters, digits and {@code .-*_} stay, a space becomes +, other bytes %XX. */
+    private static int encodedLength(String part) {
+        int length = 0;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < 0x80) {
+                length += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '.' || c == '-' || c == '*' || c == '_' || c == ' ' ? 1 : 3;
+            } else {
+                return encode(part).length(); // the rare name with non-ASCII text: URLEncoder counts its UTF-8
+            }
+        }
+        return length;
     }
 
     private static String encode(String part) {

@@ -1,6 +1,8 @@
 package dev.edp.runtime.cur;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the parser's shortcuts must not change (issue 16): the columns after the last needed one are read for their
  * syntax only, the needed fields reach the aggregation as bytes (quoted, escaped or plain alike), and a gzip report
- * larger than the scanner's buffers sums like the plain one. Each case against the rule {@link CurReaderTest} states
- * for the parser as a whole.
+ * larger than the scanner's buffers sums like the plain one, inflated on a second thread ({@link ReadAhead}) or
+ * not. Each case against the rule {@link CurReaderTest} states for the parser as a whole.
  */
 class CurReaderFastPathTest {
 
@@ -80,27 +82,65 @@ class CurReaderFastPathTest {
         assertBad(bad, 4, "not UTF-8 text");
     }
 
-    @Test
-    void aLargeGzipReportSumsLikeThePlainOne() throws IOException {
+    @ParameterizedTest(name = "inflating on a second thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aLargeGzipReportSumsLikeThePlainOne(boolean readAhead) throws IOException {
         byte[] csv = manyRows(60_000, "1.5");
         byte[] gzip = ReportBuilder.gzip(csv);
 
-        CurAggregation plain = read(csv);
-        CurAggregation inflated = read(gzip);
+        CurAggregation plain = read(csv, false);
+        CurAggregation inflated = read(gzip, readAhead);
 
-        assertThat(csv.length).isGreaterThan(6 << 20); // past the scanner's small first reads (4 MiB) into its 1 MiB ones
+        assertThat(csv.length).isGreaterThan(6 << 20) // past the scanner's small first reads (4 MiB) into its 1 MiB ones
+                .isGreaterThan(ReadAhead.CHUNK * (ReadAhead.CHUNKS + 2)); // more than is ever in flight
         assertThat(inflated.totals()).isEqualTo(plain.totals());
         assertThat(inflated.lineItems()).isEqualTo(60_000);
+        assertNoReadAheadThreadLeft();
     }
 
-    @Test
-    void aCutLargeGzipReportFailsAsCorruptAndABadLineStopsTheRead() {
+    @ParameterizedTest(name = "inflating on a second thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCutLargeGzipReportFailsAsCorruptAndABadLineStopsTheRead(boolean readAhead) {
         byte[] gzip = ReportBuilder.gzip(manyRows(25_000, "1.5"));
         byte[] cut = Arrays.copyOf(gzip, gzip.length * 2 / 3);
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(CurFormatException.class).hasMessageContaining("corrupt gzip data");
+        assertThatThrownBy(() -> read(cut, readAhead)).isInstanceOf(CurFormatException.class)
+                .hasMessageContaining("corrupt gzip data");
 
         byte[] badEarly = ReportBuilder.gzip(manyRows(25_000, "x")); // line 2 is bad: the rest is never read
-        assertBad(badEarly, 2, "lineItem/UnblendedCost 'x' is not a number");
+        assertThatThrownBy(() -> read(badEarly, readAhead)).isInstanceOfSatisfying(CurFormatException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.reason()).isEqualTo("lineItem/UnblendedCost 'x' is not a number");
+        });
+        assertNoReadAheadThreadLeft();
+    }
+
+    /** gzip allows members one after the other (what `cat a.gz b.gz` makes): the report is all of them. */
+    @ParameterizedTest(name = "inflating on a second thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aGzipOfSeveralMembersIsReadToItsLastMember(boolean readAhead) throws IOException {
+        byte[] csv = manyRows(30_000, "1.5");
+        int cut = indexOfLineStartAfter(csv, csv.length / 3);
+        byte[] first = ReportBuilder.gzip(Arrays.copyOf(csv, cut));
+        byte[] second = ReportBuilder.gzip(Arrays.copyOfRange(csv, cut, csv.length));
+        byte[] members = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, members, first.length, second.length);
+
+        CurAggregation inflated = read(members, readAhead);
+
+        assertThat(inflated.lineItems()).isEqualTo(30_000);
+        assertThat(inflated.totals()).isEqualTo(read(csv, false).totals());
+    }
+
+    private static int indexOfLineStartAfter(byte[] csv, int from) {
+        int p = from;
+        while (csv[p] != '\n') {
+            p++;
+        }
+        return p + 1;
+    }
+
+    private static void assertNoReadAheadThreadLeft() {
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("cur-read-ahead"));
     }
 
     private static byte[] manyRows(int rows, String firstAmount) {
@@ -114,6 +154,10 @@ class CurReaderFastPathTest {
 
     private static CurAggregation read(byte[] bytes) throws IOException {
         return CurReader.aggregate("s3://bucket/report.csv", new ByteArrayInputStream(bytes));
+    }
+
+    private static CurAggregation read(byte[] bytes, boolean readAhead) throws IOException {
+        return CurReader.aggregate("s3://bucket/report.csv", new ByteArrayInputStream(bytes), readAhead);
     }
 
     private static void assertBad(byte[] bytes, long line, String reason) {
