@@ -125,11 +125,6 @@ public final class OpsSandbox implements AutoCloseable {
         logGroupNames.values().forEach(this::freshLogStream);
     }
 
-    /** The deployment, for what this class does not wrap (rules, the table's keys). */
-    public PatternOnMoto pattern() {
-        return pattern;
-    }
-
     /** The consumer's queue's maxReceiveCount, as deployed (its redrive policy). */
     public int maxReceiveCount(String consumer) {
         return pattern.maxReceiveCount(consumer);
