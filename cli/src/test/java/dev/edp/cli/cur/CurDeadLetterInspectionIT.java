@@ -31,7 +31,6 @@ class CurDeadLetterInspectionIT extends OnCurPipeline {
 
     @Test
     void theDeadLetteredReportShowsTheFileLineAndReasonTheFunctionRecorded() throws Exception {
-        CurPipeline pipeline = new CurPipeline(deployed);
         pipeline.upload("cur/bad.csv", ("lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,"
                 + "lineItem/UnblendedCost\n2024-01-01T00:00:00Z,111111111111,AmazonEC2,1.5\n"
                 + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,one dollar\n").getBytes(StandardCharsets.UTF_8));

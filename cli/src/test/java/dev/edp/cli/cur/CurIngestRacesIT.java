@@ -6,7 +6,6 @@ import dev.edp.runtime.cur.CostTotal;
 import dev.edp.runtime.cur.CurIngest;
 import dev.edp.runtime.cur.CurObject;
 import dev.edp.runtime.cur.CuratedCopy;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,13 +40,6 @@ class CurIngestRacesIT extends OnCurPipeline {
     private static final String HEADER = "lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UnblendedCost\n";
     private static final LocalDate DAY1 = LocalDate.of(2024, 1, 1);
     private static final LocalDate DAY2 = LocalDate.of(2024, 1, 2);
-
-    private CurPipeline pipeline;
-
-    @BeforeEach
-    void fresh() throws Exception {
-        pipeline = new CurPipeline(deployed);
-    }
 
     /**
      * V1 covers days 1 and 2, V2 (a newer upload of the key) only day 1. V2's commit succeeds, then its first

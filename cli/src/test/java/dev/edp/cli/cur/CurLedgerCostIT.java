@@ -45,13 +45,11 @@ class CurLedgerCostIT extends OnCurPipeline {
 
     private static final int REPORTS = 20;
 
-    private CurPipeline pipeline;
     private final Counter counter = new Counter();
     private DynamoDbClient counted;
 
     @BeforeEach
-    void fresh() throws Exception {
-        pipeline = new CurPipeline(deployed);
+    void fresh() {
         counted = DynamoDbClient.builder().endpointOverride(deployed.sandbox().account().endpoint().uri()).region(Region.of(MotoServer.REGION))
                 .credentialsProvider(deployed.sandbox().account().admin().credentials())
                 .httpClient(UrlConnectionHttpClient.builder().build())

@@ -8,7 +8,6 @@ import dev.edp.runtime.cur.CurAggregation;
 import dev.edp.runtime.cur.CurLayout;
 import dev.edp.runtime.cur.CurReader;
 import dev.edp.sandbox.functions.SqsEventSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -32,14 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CurParquetPipelineIT extends OnCurPipeline {
 
     private static final String EXPORT_KEY = "cur/my-export/data/BILLING_PERIOD=2024-01/my-export-00001.snappy.parquet";
-
-    private CurPipeline pipeline;
-
-    @BeforeEach
-    void freshPipeline() throws Exception {
-        pipeline = new CurPipeline(deployed);
-        pipeline.addForwardingRule();
-    }
 
     @Test
     void aDataExportsParquetObjectIsCommittedWithItsCsvTwinsTotals() throws Exception {

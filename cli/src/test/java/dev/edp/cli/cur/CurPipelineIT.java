@@ -13,7 +13,6 @@ import dev.edp.runtime.cur.CurLayout;
 import dev.edp.runtime.cur.CurReader;
 import dev.edp.runtime.cur.CuratedCopy;
 import dev.edp.runtime.cur.CurObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,15 +39,6 @@ class CurPipelineIT extends OnCurPipeline {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private CurPipeline pipeline;
-
-
-    @BeforeEach
-    void freshPipeline() throws Exception {
-        pipeline = new CurPipeline(deployed);
-        pipeline.addForwardingRule();
-    }
 
     @Test
     void anUploadFlowsToTheHandlerWhichRecordsTotalsCuratesAndNotifies() throws Exception {

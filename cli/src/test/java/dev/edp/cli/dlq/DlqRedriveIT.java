@@ -3,19 +3,16 @@ package dev.edp.cli.dlq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.CliRun;
-import dev.edp.cli.moto.OnMoto;
-import dev.edp.cli.ops.OpsSandbox;
+import dev.edp.cli.ops.OnOpsSandbox;
 import dev.edp.cli.ops.Queues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,29 +22,25 @@ import static dev.edp.cli.CliRun.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./edp dlq redrive} on moto, which has no message move tasks: the copy mechanism, its journal, and runs
- * stopped for real at every step of a move and rerun: no message lost, none delivered twice.
+ * {@code ./edp dlq redrive} on the pattern's real graph on moto ({@link OnOpsSandbox}), which has no message move
+ * tasks: the copy mechanism, its journal, and runs stopped for real at every step of a move and rerun: no message
+ * lost, none delivered twice.
  */
-class DlqRedriveIT extends OnMoto {
+class DlqRedriveIT extends OnOpsSandbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BODIES = List.of("{\"order\":1}", "{\"order\":2}", "{\"order\":3}",
             "{\"order\":4}", "{\"order\":5}", "{\"order\":6}");
 
-    @TempDir
-    Path project;
-    private OpsSandbox sandbox;
     private List<String> deadLetteredIds;
     private String dlq;
     private String queue;
 
     @BeforeEach
     void sixDeadLetteredOrders() {
-        moto.reset();
-        sandbox = new OpsSandbox(moto, project).withConsumers("orders");
-        deadLetteredIds = sandbox.deadLetter("orders", BODIES);
-        dlq = sandbox.deadLetterQueueUrls.get("orders");
-        queue = sandbox.queueUrls.get("orders");
+        deadLetteredIds = sandbox.deadLetter(ORDERS, BODIES);
+        dlq = sandbox.deadLetterQueueUrls.get(ORDERS);
+        queue = sandbox.queueUrls.get(ORDERS);
     }
 
     private JsonNode redrive(String... extra) throws Exception {
@@ -58,7 +51,7 @@ class DlqRedriveIT extends OnMoto {
 
     private static String[] args(String... extra) {
         List<String> args = new ArrayList<>(List.of("dlq", "redrive", "--stack", "dev", "--local", "--consumer",
-                "orders", "--json"));
+                ORDERS, "--json"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -85,13 +78,16 @@ class DlqRedriveIT extends OnMoto {
         assertThat(result.get("visibleAfter").asInt()).isZero();
         assertEachMessageRedrivenExactlyOnce();
 
+        // The journal's items (the command's own keys), expiring by the table's TTL attribute as deployed.
+        String ttl = sandbox.dynamo.describeTimeToLive(b -> b.tableName(sandbox.tableName))
+                .timeToLiveDescription().attributeName();
         List<Map<String, AttributeValue>> journal = sandbox.dynamo.query(b -> b.tableName(sandbox.tableName)
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
                         AttributeValue.fromS("REDRIVE#" + Queues.arn(sandbox.sqs, dlq))))).items();
         assertThat(journal).hasSize(6).allSatisfy(item -> {
             assertThat(item.get("state").s()).isEqualTo("SENT");
             assertThat(item.get("destinationMessageId").s()).isNotBlank();
-            assertThat(Long.parseLong(item.get("expiresAt").n())).isGreaterThan(System.currentTimeMillis() / 1000);
+            assertThat(Long.parseLong(item.get(ttl).n())).isGreaterThan(System.currentTimeMillis() / 1000);
         });
     }
 
@@ -106,7 +102,7 @@ class DlqRedriveIT extends OnMoto {
                 throw new IllegalStateException("simulated crash at " + at);
             }
         };
-        CliRun.Outcome crashed = sandbox.run(crashing, "--stack", "dev", "--local", "--consumer", "orders",
+        CliRun.Outcome crashed = sandbox.run(crashing, "--stack", "dev", "--local", "--consumer", ORDERS,
                 "--visibility-seconds", "2");
         assertThat(crashed.exit()).isEqualTo(1);
         assertThat(crashed.err()).contains("simulated crash at " + step);
@@ -170,7 +166,7 @@ class DlqRedriveIT extends OnMoto {
 
     @Test
     void askingForMoveTasksWhereTheEndpointHasNoneFailsAsAnAwsError() {
-        CliRun.Outcome outcome = sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "orders",
+        CliRun.Outcome outcome = sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", ORDERS,
                 "--mechanism", "move-task");
         assertThat(outcome.exit()).isEqualTo(1);
         assertThat(outcome.err()).contains("edp dlq redrive: AWS: ");
@@ -179,16 +175,17 @@ class DlqRedriveIT extends OnMoto {
 
     @Test
     void badFlagsAreRefusedBeforeAnythingMoves() {
-        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "orders", "--max", "0"),
+        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", ORDERS, "--max", "0"),
                 "--max 0: must be at least 1");
-        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "orders",
+        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", ORDERS,
                 "--mechanism", "teleport"), "--mechanism teleport: must be auto, move-task or copy");
-        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "orders",
+        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", ORDERS,
                 "--mechanism", "move-task", "--max", "2"), "--mechanism move-task moves every message");
-        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "orders",
+        assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", ORDERS,
                 "--in-doubt", "maybe"), "--in-doubt maybe: must be hold, resend or delete");
         assertRefused(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local", "--consumer", "billing"),
-                "--consumer billing: the stack has no such consumer; it has orders");
+                "--consumer billing: the stack has no such consumer; it has "
+                        + String.join(", ", sandbox.deadLetterQueueUrls.keySet()));
         assertThat(sandbox.edp("dlq", "redrive", "--stack", "dev", "--local").exit()).isEqualTo(2);
         assertThat(Queues.depth(sandbox.sqs, dlq).visible()).isEqualTo(6);
     }

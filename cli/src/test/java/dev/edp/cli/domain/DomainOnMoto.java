@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.MotoResources;
 import dev.edp.cli.moto.PatternOnMoto;
+import dev.edp.cli.moto.RetryingEventSource;
 import dev.edp.pattern.config.Problems;
 import dev.edp.reference.workflow.OrderWorkflow;
 import dev.edp.reference.workflow.OrderWorkflowArgs;
@@ -207,22 +208,13 @@ final class DomainOnMoto {
     }
 
     /**
-     * Polls until {@code done}; a record that failed is visible again after {@link Sandbox#RETRY_DELAY}, as the
-     * sandbox's event source mappings make it, instead of after the queue's visibility timeout.
+     * Polls until {@code done} ({@link RetryingEventSource}): a record that failed is visible again after
+     * {@link Sandbox#RETRY_DELAY}, as the sandbox's event source mappings make it, instead of after the queue's
+     * visibility timeout.
      */
     private void poll(String consumer, RequestHandler<SQSEvent, SQSBatchResponse> handler, BooleanSupplier done) {
-        SqsEventSource source = eventSource(consumer, handler);
-        String url = queues.get(consumer).url();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("condition not reached within " + PATIENCE + " on " + consumer + "'s queue");
-            }
-            SqsEventSource.Poll poll = source.pollOnce();
-            poll.received().stream().filter(m -> poll.failed().contains(m.getMessageId())).forEach(m ->
-                    aws.sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.getReceiptHandle())
-                            .visibilityTimeout((int) Sandbox.RETRY_DELAY.toSeconds())));
-        }
+        new RetryingEventSource(aws.sqs, queues.get(consumer).url(), eventSource(consumer, handler))
+                .pollUntil(done, PATIENCE);
     }
 
     /** Polls until the consumer's queue is empty (nothing visible, nothing in flight). */

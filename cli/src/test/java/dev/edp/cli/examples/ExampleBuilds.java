@@ -1,6 +1,7 @@
 package dev.edp.cli.examples;
 
 import dev.edp.cli.local.LocalRun;
+import dev.edp.cli.synth.Stacks;
 
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +67,19 @@ final class ExampleBuilds {
             copyTree(example.resolve(directory), project.resolve(directory));
         }
         return project;
+    }
+
+    /**
+     * examples/{@code program} as its team has it, in {@code project}: its files and {@code directories} copied
+     * ({@link #copyProject}), its program's and handlers' jars built ({@link #buildJars}), then run on the sandbox
+     * ({@link #onTheSandbox}).
+     */
+    static SandboxRun buildAndRun(String program, List<String> directories, String mainClass, String handlers,
+                                  Path project, Path work) throws Exception {
+        Path examples = Stacks.projectDir().resolve("examples");
+        copyProject(examples.resolve(program), project, directories);
+        buildJars(examples, program, mainClass, handlers, project, work);
+        return onTheSandbox(project);
     }
 
     /** Runs the project's dev stack on the sandbox as {@code ./edp local --once --port 0} does. */

@@ -3,7 +3,6 @@ package dev.edp.cli.examples;
 import dev.edp.cli.CliRun;
 import dev.edp.cli.local.run.Check;
 import dev.edp.cli.local.run.ScenarioResult;
-import dev.edp.cli.synth.Stacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,9 @@ class PlatformOnTheSandboxIT {
 
     @BeforeAll
     static void runThePlatformOnTheSandbox() throws Exception {
-        Path examples = Stacks.projectDir().resolve("examples");
-        project = ExampleBuilds.copyProject(examples.resolve("platform"), work.resolve("platform"),
-                List.of("events", "workflows", "handlers/python", "handlers/node"));
-        ExampleBuilds.buildJars(examples, "platform", "com.example.platform.PlatformEvents", "orders-handlers",
-                project, work);
-        ran = ExampleBuilds.onTheSandbox(project);
+        project = work.resolve("platform");
+        ran = ExampleBuilds.buildAndRun("platform", List.of("events", "workflows", "handlers/python", "handlers/node"),
+                "com.example.platform.PlatformEvents", "orders-handlers", project, work);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edp.cli.CliRun;
 import dev.edp.cli.local.run.ScenarioResult;
-import dev.edp.cli.synth.Stacks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,14 +36,13 @@ class ShopOnTheSandboxIT {
 
     @BeforeAll
     static void runTheShopOnTheSandbox() throws Exception {
-        Path examples = Stacks.projectDir().resolve("examples");
-        project = ExampleBuilds.copyProject(examples.resolve("consumer"), work.resolve("consumer"), List.of("events"));
+        // The replay window opens before the run's first event.
+        from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         // What `mvn package` makes of each project: the program's jar (Main-Class) and the handlers' jar (with its
         // libraries, as Lambda wants it), where Pulumi.yaml and the stack file name them.
-        ExampleBuilds.buildJars(examples, "consumer", "com.example.shop.ShopEvents", "shop-handlers", project, work);
-
-        from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        ran = ExampleBuilds.onTheSandbox(project);
+        project = work.resolve("consumer");
+        ran = ExampleBuilds.buildAndRun("consumer", List.of("events"), "com.example.shop.ShopEvents", "shop-handlers",
+                project, work);
     }
 
     @AfterAll

@@ -18,7 +18,10 @@ import dev.edp.testing.ResourceGraph;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.util.ArrayList;
@@ -53,6 +56,7 @@ public final class PatternOnMoto implements AutoCloseable {
     private final Map<String, Object> exports;
     private final MotoClients aws;
     private final List<Rule> rules = new ArrayList<>();
+    private List<KeySchemaElement> keySchema;
 
     private PatternOnMoto(Sandbox sandbox, Map<String, Object> exports) {
         this.sandbox = sandbox;
@@ -230,7 +234,11 @@ public final class PatternOnMoto implements AutoCloseable {
     }
 
     private List<KeySchemaElement> keySchema() {
-        return aws.dynamo.describeTable(b -> b.tableName(tableName())).table().keySchema();
+        // Read once: the deployed table's keys do not change, and every call costs a signature check.
+        if (keySchema == null) {
+            keySchema = aws.dynamo.describeTable(b -> b.tableName(tableName())).table().keySchema();
+        }
+        return keySchema;
     }
 
     /**
@@ -244,23 +252,46 @@ public final class PatternOnMoto implements AutoCloseable {
                     page.versions().forEach(v -> aws.s3.deleteObject(b -> b.bucket(bucket.name()).key(v.key()).versionId(v.versionId())));
                     page.deleteMarkers().forEach(m -> aws.s3.deleteObject(b -> b.bucket(bucket.name()).key(m.key()).versionId(m.versionId())));
                 }));
+        emptyTable();
+    }
+
+    /** Deletes every item of the table, 25 a call (BatchWriteItem's most: every call costs a signature check). */
+    public void emptyTable() {
         List<String> keys = keySchema().stream().map(KeySchemaElement::attributeName).toList();
-        aws.dynamo.scanPaginator(b -> b.tableName(tableName())).items().forEach(item -> {
-            Map<String, AttributeValue> key = new LinkedHashMap<>();
-            keys.forEach(k -> key.put(k, item.get(k)));
-            aws.dynamo.deleteItem(b -> b.tableName(tableName()).key(key));
-        });
+        List<WriteRequest> deletes = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        keys.forEach(k -> names.put("#k" + names.size(), k));
+        aws.dynamo.scanPaginator(b -> b.tableName(tableName()).projectionExpression(String.join(", ", names.keySet()))
+                        .expressionAttributeNames(names))
+                .items().forEach(item -> {
+                    Map<String, AttributeValue> key = new LinkedHashMap<>();
+                    keys.forEach(k -> key.put(k, item.get(k)));
+                    deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+                });
+        for (int from = 0; from < deletes.size(); from += 25) {
+            Map<String, List<WriteRequest>> batch = Map.of(tableName(), deletes.subList(from, Math.min(deletes.size(), from + 25)));
+            while (!batch.isEmpty()) {
+                Map<String, List<WriteRequest>> request = batch;
+                batch = aws.dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
     }
 
     /** Receives and deletes until nothing is visible or in flight (a failed record is in flight for a second). */
-    private void empty(String url) {
+    public void empty(String url) {
         long deadline = System.nanoTime() + EMPTYING.toNanos();
         while (messages(url) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(url + " still holds messages after " + EMPTYING);
             }
-            aws.sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
-                    .forEach(m -> aws.sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+            List<Message> received = aws.sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1)).messages();
+            if (!received.isEmpty()) {
+                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+                received.forEach(m -> deletes.add(DeleteMessageBatchRequestEntry.builder().id("m" + deletes.size())
+                        .receiptHandle(m.receiptHandle()).build()));
+                aws.sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(deletes));
+            }
         }
     }
 

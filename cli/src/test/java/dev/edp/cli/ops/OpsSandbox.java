@@ -1,51 +1,55 @@
 package dev.edp.cli.ops;
 
-import dev.edp.events.QueueDefaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.edp.cli.CliRun;
 import dev.edp.cli.moto.MotoClients;
 import dev.edp.cli.moto.PatternOnMoto;
 import dev.edp.events.StackExports;
+import dev.edp.pattern.inputs.ConsumerArgs;
 import dev.edp.sandbox.SandboxFile;
 import dev.edp.testing.MotoServer;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * A stack's operational resources on moto and the {@code build/local/<stack>/sandbox.json} a running
- * {@code ./edp local} writes ({@link SandboxFile}), so tests run the real commands with {@code --local}. Either the
- * pattern's real graph deployed onto the sandbox ({@link #of(PatternOnMoto, Path)}: the deployment's outputs and
- * the administrator's key, IAM enforced), or, for the commands' own tests on a plain moto, resources shaped by hand
- * ({@link #withConsumers}: per consumer a queue whose redrive policy sends to its DLQ after the pattern's
- * maxReceiveCount, a log group; the events DLQ; the table with pk/sk and TTL).
+ * A stack's operational resources as EventDrivenPattern deploys them onto the sandbox ({@link PatternOnMoto}: the
+ * real graph, IAM enforced, clients signed as the sandbox's administrator) and the {@code build/local/<stack>/sandbox.json}
+ * a running {@code ./edp local} writes ({@link SandboxFile}), so tests run the real commands with {@code --local}.
+ * Every name, URL and maxReceiveCount is read from the deployment's outputs and resources.
+ *
+ * <p>The deployed queues long-poll (the pattern's receive wait), so every receive here passes its own wait time:
+ * one without would wait the queue's on an empty queue.
  */
-public final class OpsSandbox {
+public final class OpsSandbox implements AutoCloseable {
 
     public static final String STACK = "dev";
-    public static final int MAX_RECEIVE_COUNT = QueueDefaults.MAX_RECEIVE_COUNT; // the pattern's default, which these harnesses copy
     static final String LOG_STREAM = "2026/01/01/[$LATEST]local";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final PatternOnMoto pattern;
+    private final boolean owned;
     private final URI endpoint;
     private final String accessKeyId;
     private final String secretAccessKey;
@@ -54,85 +58,113 @@ public final class OpsSandbox {
     public final CloudWatchLogsClient logs;
     public final EventBridgeClient events;
     public final Path projectDir;
-    public String tableName = "edp-dev-state";
+    public final String tableName;
     public final Map<String, String> queueUrls = new LinkedHashMap<>();
     public final Map<String, String> deadLetterQueueUrls = new LinkedHashMap<>();
     public final Map<String, String> logGroupNames = new LinkedHashMap<>();
-    public String eventsDeadLetterQueueUrl;
-    private final ObjectNode extraOutputs = JSON.createObjectNode();
+    public final String eventsDeadLetterQueueUrl;
+    private final ObjectNode outputs;
 
-    public OpsSandbox(MotoServer moto, Path projectDir) {
-        this(new MotoClients(moto), moto.endpoint(), null, null, projectDir);
-    }
-
-    private OpsSandbox(MotoClients aws, URI endpoint, String accessKeyId, String secretAccessKey, Path projectDir) {
-        this.endpoint = endpoint;
-        this.accessKeyId = accessKeyId;
-        this.secretAccessKey = secretAccessKey;
+    @SuppressWarnings("unchecked")
+    private OpsSandbox(PatternOnMoto pattern, boolean owned, Path projectDir) {
+        this.pattern = pattern;
+        this.owned = owned;
+        var account = pattern.sandbox().account();
+        this.endpoint = account.endpoint().uri();
+        this.accessKeyId = account.admin().accessKeyId();
+        this.secretAccessKey = account.admin().secretAccessKey();
         this.projectDir = projectDir;
+        MotoClients aws = pattern.aws();
         this.sqs = aws.sqs;
         this.dynamo = aws.dynamo;
         this.logs = aws.logs;
         this.events = aws.events;
+        Map<String, Object> exports = pattern.exports();
+        queueUrls.putAll((Map<String, String>) exports.getOrDefault(StackExports.QUEUE_URLS, Map.of()));
+        deadLetterQueueUrls.putAll((Map<String, String>) exports.getOrDefault(StackExports.DEAD_LETTER_QUEUE_URLS, Map.of()));
+        logGroupNames.putAll((Map<String, String>) exports.getOrDefault(StackExports.LOG_GROUP_NAMES, Map.of()));
+        eventsDeadLetterQueueUrl = String.valueOf(exports.get(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL));
+        tableName = pattern.tableName();
+        outputs = JSON.valueToTree(exports);
+        logGroupNames.values().forEach(this::freshLogStream);
+        writeSandboxFile();
     }
 
     /**
-     * The sandbox of a deployed pattern: every output as the deployment exports it, the sandbox file signed with the
-     * administrator's key; a log stream in each function's log group, for {@link #shipLogs}.
+     * The sandbox of a pattern deployed by the caller (who closes it): every output as the deployment exports it,
+     * the sandbox file signed with the administrator's key; a log stream in each function's log group, for
+     * {@link #shipLogs}.
      */
-    @SuppressWarnings("unchecked")
     public static OpsSandbox of(PatternOnMoto pattern, Path projectDir) {
-        var account = pattern.sandbox().account();
-        OpsSandbox sandbox = new OpsSandbox(pattern.aws(), account.endpoint().uri(), account.admin().accessKeyId(),
-                account.admin().secretAccessKey(), projectDir);
-        Map<String, Object> exports = pattern.exports();
-        Map<String, String> queues = (Map<String, String>) exports.getOrDefault(StackExports.QUEUE_URLS, Map.of());
-        Map<String, String> deadLetters = (Map<String, String>) exports.getOrDefault(StackExports.DEAD_LETTER_QUEUE_URLS, Map.of());
-        Map<String, String> logGroups = (Map<String, String>) exports.getOrDefault(StackExports.LOG_GROUP_NAMES, Map.of());
-        queues.forEach((consumer, url) -> sandbox.adopt(consumer, url, deadLetters.get(consumer), logGroups.get(consumer)));
-        sandbox.eventsDeadLetterQueueUrl = String.valueOf(exports.get(StackExports.EVENTS_DEAD_LETTER_QUEUE_URL));
-        sandbox.tableName = pattern.tableName();
-        sandbox.extraOutputs.setAll((ObjectNode) JSON.valueToTree(exports));
-        sandbox.writeSandboxFile();
-        return sandbox;
+        return new OpsSandbox(pattern, false, projectDir);
     }
 
-    /** Queues, DLQs and log groups of these consumers, the events DLQ and the table; then the sandbox file. */
-    public OpsSandbox withConsumers(String... consumers) {
-        for (String consumer : consumers) {
-            String dlq = queue("edp-" + consumer + "-dlq", Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"));
-            String queue = queue("edp-" + consumer + "-queue", Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, "30",
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + Queues.arn(sqs, dlq)
-                            + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"));
-            String logGroup = "/edp/edp/dev/" + consumer + "-0001";
-            logs.createLogGroup(b -> b.logGroupName(logGroup));
-            adopt(consumer, queue, dlq, logGroup);
+    /** Deploys the pattern with these consumers onto a sandbox of its own, which {@link #close()} stops. */
+    public static OpsSandbox deploy(String component, List<ConsumerArgs> consumers, Path projectDir) {
+        PatternOnMoto pattern = PatternOnMoto.deploy(component, consumers);
+        try {
+            return new OpsSandbox(pattern, true, projectDir);
+        } catch (RuntimeException e) {
+            pattern.close();
+            throw e;
         }
-        return withEventsDlqAndTable();
     }
 
-    /** Takes a consumer whose queue, DLQ and log group exist already (e.g. the CUR pipeline's). */
-    public OpsSandbox adopt(String consumer, String queueUrl, String dlqUrl, String logGroup) {
-        queueUrls.put(consumer, queueUrl);
-        deadLetterQueueUrls.put(consumer, dlqUrl);
-        logGroupNames.put(consumer, logGroup);
+    /**
+     * A fresh start for the next test on the same deployment: what the operations commands read emptied (the
+     * consumers' queues and DLQs, the events DLQ, the table), each function's log group holding one empty stream
+     * again. Only those: every call is signature-checked by the sandbox's IAM, so emptying the whole account
+     * ({@link PatternOnMoto#clear()}) would cost each test a second.
+     */
+    public void reset() {
+        Set<String> queues = new LinkedHashSet<>(queueUrls.values());
+        queues.addAll(deadLetterQueueUrls.values());
+        queues.add(eventsDeadLetterQueueUrl);
+        queues.forEach(pattern::empty);
+        pattern.emptyTable();
+        logGroupNames.values().forEach(this::freshLogStream);
+    }
+
+    /** The consumer's queue's maxReceiveCount, as deployed (its redrive policy). */
+    public int maxReceiveCount(String consumer) {
+        return pattern.maxReceiveCount(consumer);
+    }
+
+    /** The ARN of the bus rule that delivers to the consumer's queue, as deployed. */
+    public String ruleArn(String consumer) {
+        String queueArn = Queues.arn(sqs, queueUrls.get(consumer));
+        PatternOnMoto.Rule rule = pattern.rules().stream().filter(r -> r.targetArn().equals(queueArn)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rule of the bus targets " + queueArn));
+        return events.describeRule(b -> b.eventBusName(rule.bus()).name(rule.name())).arn();
+    }
+
+    /**
+     * The system properties the SDK's default chains read for this account (the endpoint, region and the
+     * administrator's key; {@code AWS_ENDPOINT_URL} etc. in a shell).
+     */
+    public Map<String, String> sdkChainProperties() {
+        return Map.of("aws.endpointUrl", endpoint.toString(), "aws.region", MotoServer.REGION,
+                "aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey);
+    }
+
+    /**
+     * One empty stream in the log group, for {@link #shipLogs}: what an earlier test shipped is gone, and a log
+     * group a test deleted is there again (bare: its key and retention are not what the commands read).
+     */
+    private void freshLogStream(String logGroup) {
+        List<LogStream> streams;
+        try {
+            streams = logs.describeLogStreams(b -> b.logGroupName(logGroup)).logStreams();
+        } catch (ResourceNotFoundException deleted) {
+            logs.createLogGroup(b -> b.logGroupName(logGroup));
+            streams = List.of();
+        }
+        if (streams.size() == 1 && streams.get(0).logStreamName().equals(LOG_STREAM)
+                && streams.get(0).firstEventTimestamp() == null) {
+            return; // as the last reset left it
+        }
+        streams.forEach(stream -> logs.deleteLogStream(b -> b.logGroupName(logGroup).logStreamName(stream.logStreamName())));
         logs.createLogStream(b -> b.logGroupName(logGroup).logStreamName(LOG_STREAM));
-        return this;
-    }
-
-    /** The events DLQ and the table (pk/sk, TTL on expiresAt); then writes the sandbox file. */
-    public OpsSandbox withEventsDlqAndTable() {
-        eventsDeadLetterQueueUrl = queue("edp-events-dlq", Map.of());
-        dynamo.createTable(b -> b.tableName(tableName).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
-                        k -> k.attributeName("sk").keyType(KeyType.RANGE)));
-        dynamo.updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
-        writeSandboxFile();
-        return this;
     }
 
     /** Ships log lines to the consumer's log group, as Lambda ships what the function prints. */
@@ -145,62 +177,62 @@ public final class OpsSandbox {
         logs.putLogEvents(b -> b.logGroupName(logGroupNames.get(consumer)).logStreamName(LOG_STREAM).logEvents(events));
     }
 
-    /** Adds or replaces an output (bus, archive, ...) and rewrites the sandbox file. */
-    public OpsSandbox output(String name, String value) {
-        extraOutputs.put(name, value);
-        writeSandboxFile();
-        return this;
-    }
-
-    public String queue(String name, Map<QueueAttributeName, String> attributes) {
-        return sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
-    }
-
-    /** The outputs the stack would export, as JSON. */
+    /** The outputs the stack exports, as JSON (what {@code --outputs FILE} takes). */
     public ObjectNode outputs() {
-        ObjectNode outputs = JSON.createObjectNode();
-        outputs.set("queueUrls", JSON.valueToTree(queueUrls));
-        outputs.set("deadLetterQueueUrls", JSON.valueToTree(deadLetterQueueUrls));
-        outputs.set("logGroupNames", JSON.valueToTree(logGroupNames));
-        outputs.put("eventsDeadLetterQueueUrl", eventsDeadLetterQueueUrl);
-        outputs.put("tableName", tableName);
-        outputs.setAll(extraOutputs);
-        return outputs;
+        return outputs.deepCopy();
     }
 
     @SuppressWarnings("unchecked")
     private void writeSandboxFile() {
-        new SandboxFile(endpoint, MotoServer.REGION, JSON.convertValue(outputs(), Map.class), accessKeyId,
+        new SandboxFile(endpoint, MotoServer.REGION, JSON.convertValue(outputs, Map.class), accessKeyId,
                 secretAccessKey).write(SandboxTarget.file(projectDir, STACK));
     }
 
     /**
-     * Sends each body to the consumer's queue and lets each fail {@value #MAX_RECEIVE_COUNT} times (received and
+     * Sends each body to the consumer's queue and lets each fail the queue's maxReceiveCount times (received and
      * never deleted, visible again at once), so SQS's redrive moves it to the DLQ as it does for a failing
      * function. Returns the message ids.
      */
     public List<String> deadLetter(String consumer, List<String> bodies) {
         String queue = queueUrls.get(consumer);
+        int maxReceiveCount = maxReceiveCount(consumer);
         List<String> ids = new ArrayList<>();
-        for (String body : bodies) {
-            ids.add(sqs.sendMessage(b -> b.queueUrl(queue).messageBody(body)).messageId());
+        // In batches of ten (SQS's most), few calls: each is signature-checked by the sandbox's IAM.
+        for (int from = 0; from < bodies.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (String body : bodies.subList(from, Math.min(bodies.size(), from + 10))) {
+                entries.add(SendMessageBatchRequestEntry.builder().id("m" + entries.size()).messageBody(body).build());
+            }
+            var sent = sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            if (sent.hasFailed() && !sent.failed().isEmpty()) {
+                throw new IllegalStateException("SendMessageBatch failed: " + sent.failed());
+            }
+            // In the order sent (the response lists them by entry id, in no given order).
+            entries.forEach(e -> ids.add(sent.successful().stream().filter(r -> r.id().equals(e.id())).findFirst()
+                    .orElseThrow().messageId()));
         }
-        for (int receive = 0; receive < MAX_RECEIVE_COUNT; receive++) {
+        for (int receive = 0; receive < maxReceiveCount; receive++) {
             List<Message> round = new ArrayList<>();
             while (round.size() < bodies.size()) {
                 List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
-                        .visibilityTimeout(60)).messages();
+                        .visibilityTimeout(60).waitTimeSeconds(0)).messages();
                 if (batch.isEmpty()) {
                     break;
                 }
                 round.addAll(batch);
             }
             // Every message failed once more: visible again at once, as after a failed batch.
-            round.forEach(m -> sqs.changeMessageVisibility(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle())
-                    .visibilityTimeout(0)));
+            for (int from = 0; from < round.size(); from += 10) {
+                List<ChangeMessageVisibilityBatchRequestEntry> failed = new ArrayList<>();
+                for (Message m : round.subList(from, Math.min(round.size(), from + 10))) {
+                    failed.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + failed.size())
+                            .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build());
+                }
+                sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queue).entries(failed));
+            }
         }
         // The next receive finds them at maxReceiveCount and moves them to the DLQ (moto moves on receive).
-        sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(0));
+        sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(0).waitTimeSeconds(0));
         awaitDepth(deadLetterQueueUrls.get(consumer), bodies.size());
         return ids;
     }
@@ -230,11 +262,11 @@ public final class OpsSandbox {
         }
     }
 
-    /** Receives and deletes everything visible in the queue. */
+    /** Receives and deletes everything visible in the queue (short polls: nothing waits for more to arrive). */
     public List<Message> drain(String url) {
         List<Message> all = new ArrayList<>();
         while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All"))
                     .messages();
             if (batch.isEmpty()) {
@@ -260,5 +292,13 @@ public final class OpsSandbox {
         all.add("--project-dir");
         all.add(projectDir.toString());
         return all.toArray(String[]::new);
+    }
+
+    /** Stops the sandbox if this class deployed it ({@link #deploy}); one of the caller's stays up. */
+    @Override
+    public void close() {
+        if (owned) {
+            pattern.close();
+        }
     }
 }

@@ -67,10 +67,22 @@ public final class LambdaGateway implements AutoCloseable {
      */
     static final String ALLOW_HOST_HEADER = "jdk.httpclient.allowRestrictedHeaders";
 
+    /**
+     * The JDK's HTTP server leaves Nagle's algorithm on its sockets unless this property is true, and it writes an
+     * answer's headers and body apart: the body then waited for the client's delayed ACK, about 40 ms on Linux, in
+     * every AWS call through the sandbox (three times moto's own time, docs/benchmarks.md). The server reads the
+     * property once, when the JVM's first server starts, so it is set here (before this class starts one) and by
+     * ./edp and the build's JVM options, in case something else started a server first.
+     */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     static {
         String allowed = System.getProperty(ALLOW_HOST_HEADER, "");
         if (!Arrays.asList(allowed.toLowerCase(Locale.ROOT).split(",")).contains("host")) {
             System.setProperty(ALLOW_HOST_HEADER, allowed.isBlank() ? "host" : allowed + ",host");
+        }
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
         }
     }
 
