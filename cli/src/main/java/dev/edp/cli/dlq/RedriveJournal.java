@@ -19,7 +19,8 @@ import java.util.Optional;
  * two operators) never both send one message; a rerun deletes a message whose item says {@code SENT} instead of
  * sending it again. Items expire (the table's TTL attribute) after the longest time a message can stay in a DLQ.
  *
- * <p>Keys {@code pk = REDRIVE#<dlq arn>}, {@code sk = MSG#<message id>}: apart from every other item of the table.
+ * <p>Keys as {@link JournalKey} reads them from the table's key schema ({@code REDRIVE#<dlq arn>},
+ * {@code MSG#<message id>}): apart from every other item of the table.
  */
 final class RedriveJournal {
 
@@ -35,20 +36,22 @@ final class RedriveJournal {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final String pk;
+    private final String dlqArn;
+    private final JournalKey keys;
     private final Optional<String> ttlAttribute;
     private final Clock clock;
 
     RedriveJournal(DynamoDbClient dynamo, String table, String dlqArn, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.pk = "REDRIVE#" + dlqArn;
+        this.dlqArn = dlqArn;
+        this.keys = JournalKey.of(dynamo.describeTable(b -> b.tableName(table)).table());
         this.clock = clock;
         this.ttlAttribute = ttlAttribute(dynamo, table);
     }
 
     String describe() {
-        return "table " + table + ", items pk=" + pk;
+        return keys.describe(dlqArn);
     }
 
     /** Claims the message for this run; empty if claimed, else what the journal already holds for it. */
@@ -59,7 +62,8 @@ final class RedriveJournal {
         item.put("claimedAt", s(clock.instant().toString()));
         ttlAttribute.ifPresent(a -> item.put(a, n(clock.instant().plus(KEEP).getEpochSecond())));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", keys.partitionAttribute())));
             return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
             return Optional.of(read(messageId));
@@ -105,7 +109,7 @@ final class RedriveJournal {
     }
 
     private Map<String, AttributeValue> key(String messageId) {
-        return Map.of("pk", s(pk), "sk", s("MSG#" + messageId));
+        return keys.of(dlqArn, messageId);
     }
 
     private static Optional<String> ttlAttribute(DynamoDbClient dynamo, String table) {
