@@ -33,7 +33,7 @@ final class Parallel {
 
     /**
      * Runs the calls, whose order must not matter, and waits for all; the first failure is rethrown once every call
-     * has finished or failed, so what follows never overlaps them. One call runs on the caller's thread.
+     * has finished or failed, so what follows never overlaps them. A single call runs on the caller's thread.
      */
     static void run(List<Runnable> calls) {
         if (calls.size() <= 1) {
