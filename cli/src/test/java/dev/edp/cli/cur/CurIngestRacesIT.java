@@ -191,6 +191,64 @@ class CurIngestRacesIT extends OnCurPipeline {
                 .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
     }
 
+    /**
+     * The move's last write fails: every total has moved and every token is cleared, but closing the transition on the
+     * head fails (a timeout, throttling, the function's time running out). The retry of the same record finds the
+     * transition still open and takes it over once the lease ends: it must not add the report a second time, though
+     * no token is left to say it was added.
+     */
+    @Test
+    void aFailureClosingAMoveWhoseTokensWereClearedCountsTheReportOnce() throws Exception {
+        CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n2024-01-02T00:00:00Z,222222222222,AmazonS3,2\n", "01");
+        DynamoDbClient failingClose = intercept(DynamoDbClient.class, aws.dynamo, (name, args) -> {
+            if (name.equals("updateItem") && updateRequest(args).updateExpression().startsWith("REMOVE #transition")) {
+                throw new IllegalStateException("injected: closing the transition failed");
+            }
+        });
+        assertThatThrownBy(() -> ingest(aws.s3, failingClose, Clock.systemUTC()).ingest(v1)).hasMessageContaining("injected");
+        assertThat(pipeline.totals().day(DAY1)).as("moved before the failure")
+                .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("1"), 1)));
+
+        Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(11));
+        assertThat(ingest(aws.s3, aws.dynamo, later).ingest(v1).status()).isEqualTo(CurIngest.Status.INGESTED);
+
+        assertThat(pipeline.totals().day(DAY1)).as("counted once after the takeover")
+                .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("1"), 1)));
+        assertThat(pipeline.totals().day(DAY2))
+                .containsOnly(Map.entry(new CostKey(DAY2, "222222222222", "AmazonS3"), new CostTotal(new java.math.BigDecimal("2"), 1)));
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
+                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+    }
+
+    /**
+     * A crash among the token clears (phase 2): one item's token is deleted, the next delete dies. The next ingest of
+     * the object (a newer upload) takes the move over after the lease: the item whose token is gone is not added
+     * again, and the totals move on to V2 exactly.
+     */
+    @Test
+    void aCrashAmongTheTokenClearsCountsEachItemOnce() throws Exception {
+        CurObject v1 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1\n2024-01-02T00:00:00Z,111111111111,AmazonEC2,4\n", "01");
+        java.util.concurrent.atomic.AtomicInteger clears = new java.util.concurrent.atomic.AtomicInteger();
+        DynamoDbClient dying = intercept(DynamoDbClient.class, aws.dynamo, (name, args) -> {
+            if (name.equals("updateItem") && updateRequest(args).updateExpression().startsWith("DELETE ")
+                    && clears.incrementAndGet() == 2) {
+                throw new IllegalStateException("injected: the function died clearing its second token");
+            }
+        });
+        assertThatThrownBy(() -> ingest(aws.s3, dying, Clock.systemUTC()).ingest(v1)).hasMessageContaining("injected");
+
+        CurObject v2 = upload(HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,16\n2024-01-02T00:00:00Z,111111111111,AmazonEC2,32\n", "02");
+        Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(11));
+        assertThat(ingest(aws.s3, aws.dynamo, later).ingest(v2).status()).isEqualTo(CurIngest.Status.INGESTED);
+
+        assertThat(pipeline.totals().day(DAY1)).as("V2 only, V1 counted once and replaced")
+                .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("16"), 1)));
+        assertThat(pipeline.totals().day(DAY2))
+                .containsOnly(Map.entry(new CostKey(DAY2, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("32"), 1)));
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
+                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+    }
+
     // ---- helpers ----
 
     private CurIngest ingest(S3Client s3, DynamoDbClient dynamo) {

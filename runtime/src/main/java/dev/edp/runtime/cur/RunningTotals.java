@@ -27,9 +27,10 @@ import java.util.TreeSet;
  * on the condition that the token is not there yet. So each item takes each move exactly once, however often a
  * crashed or timed-out move is repeated. Once every item has moved (phase 1), the tokens are deleted again (phase
  * 2, one write per item), so an item holds only the tokens of moves in progress: its size does not grow with
- * history. Phase 2 may only run when no phase 1 of the same move can still write; the object's lease
- * ({@link CostLedger}) guarantees it: one ingest moves an object's totals at a time, and it stops writing
- * {@link #FENCE} before its lease ends.
+ * history. Phase 2 may only run when no phase 1 of the same move can still write, now or later: the object's lease
+ * ({@link CostLedger}) guarantees the first (one ingest moves an object's totals at a time, and it stops writing
+ * {@link #FENCE} before its lease ends), and the head's record that phase 1 is done the second (a move finished by a
+ * takeover skips phase 1 then).
  *
  * <p>Why not one transaction per chunk of items with a marker item, the textbook answer on DynamoDB: moto (the
  * emulator every test here runs on) copies the whole table for each {@code TransactWriteItems} ({@code copy.deepcopy}
@@ -61,18 +62,17 @@ final class RunningTotals {
     }
 
     /**
-     * Moves the running totals from {@code from} (the replaced version's contributions) to {@code to}: phase 1 adds
-     * each group's difference once, phase 2 clears the tokens. Writes only until {@code leaseUntil} − {@link #FENCE}.
+     * The writes that move the running totals from {@code from} (the replaced version's contributions) to {@code to}:
+     * the same on every attempt of the move (its groups and values are), so are their tokens. Nothing is written yet.
+     * The writes stop at {@code leaseUntil} − {@link #FENCE}.
      */
-    void move(String token, Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to, long leaseUntil) {
-        Map<TotalItem, SortedMap<String, CostTotal>> differences = differences(from, to);
+    Move move(String token, Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to, long leaseUntil) {
         List<Runnable> adds = new ArrayList<>();
         Map<TotalItem, List<String>> tokens = new TreeMap<>();
-        differences.forEach((item, services) -> {
+        differences(from, to).forEach((item, services) -> {
             List<Map.Entry<String, CostTotal>> all = new ArrayList<>(services.entrySet());
             List<Runnable> writes = new ArrayList<>();
             for (int chunk = 0; chunk * SERVICES_PER_WRITE < all.size(); chunk++) {
-                // The chunks are the same on every attempt of the move (its groups and values are), so are the tokens.
                 List<Map.Entry<String, CostTotal>> part = all.subList(chunk * SERVICES_PER_WRITE,
                         Math.min(all.size(), (chunk + 1) * SERVICES_PER_WRITE));
                 String write = token + "#" + chunk;
@@ -83,7 +83,6 @@ final class RunningTotals {
             // both create an item (measured: 3 parallel updates of a new item leave one's attributes).
             adds.add(() -> writes.forEach(Runnable::run));
         });
-        Parallel.run(adds); // phase 1: every add done (or the move fails here) before any token is cleared
         List<Runnable> clears = new ArrayList<>();
         tokens.forEach((item, written) -> clears.add(() -> {
             fence(leaseUntil);
@@ -92,7 +91,24 @@ final class RunningTotals {
                     .expressionAttributeNames(Map.of("#p", "pending"))
                     .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(written))));
         }));
-        Parallel.run(clears); // phase 2
+        return new Move(adds, clears);
+    }
+
+    /**
+     * One move's two phases. {@link #add}: each item takes its differences once (phase 1; every add is done, or the
+     * move fails, before it returns). {@link #clearTokens}: each item's tokens are deleted (phase 2). Only once the
+     * head records phase 1 as done may phase 2 start ({@link CostLedger#moveTotals}): a repeat of phase 1 after an
+     * item's token is gone would add it again.
+     */
+    record Move(List<Runnable> adds, List<Runnable> clears) {
+
+        void add() {
+            Parallel.run(adds);
+        }
+
+        void clearTokens() {
+            Parallel.run(clears);
+        }
     }
 
     /** The non-zero differences new − replaced, by item and service. */
