@@ -153,8 +153,7 @@ class CurIngestRacesIT extends OnCurPipeline {
         assertThat(pipeline.totals().day(DAY1)).as("V2 only: V1's moved groups counted once, then replaced")
                 .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("16"), 1)));
         assertThat(pipeline.totals().day(DAY2)).isEmpty();
-        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
-                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+        assertNoMoveInProgress();
     }
 
     /**
@@ -187,8 +186,7 @@ class CurIngestRacesIT extends OnCurPipeline {
         assertThat(day.values().stream().map(CostTotal::unblendedCost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
                 .as("each service counted once").isEqualByComparingTo(sum);
         assertThat(day.values()).allMatch(total -> total.lineItems() == 1);
-        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
-                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+        assertNoMoveInProgress();
     }
 
     /**
@@ -216,8 +214,7 @@ class CurIngestRacesIT extends OnCurPipeline {
                 .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("1"), 1)));
         assertThat(pipeline.totals().day(DAY2))
                 .containsOnly(Map.entry(new CostKey(DAY2, "222222222222", "AmazonS3"), new CostTotal(new java.math.BigDecimal("2"), 1)));
-        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
-                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+        assertNoMoveInProgress();
     }
 
     /**
@@ -245,11 +242,16 @@ class CurIngestRacesIT extends OnCurPipeline {
                 .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("16"), 1)));
         assertThat(pipeline.totals().day(DAY2))
                 .containsOnly(Map.entry(new CostKey(DAY2, "111111111111", "AmazonEC2"), new CostTotal(new java.math.BigDecimal("32"), 1)));
-        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
-                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+        assertNoMoveInProgress();
     }
 
     // ---- helpers ----
+
+    /** No token on any total, no transition or lease on any head: every move that started was finished. */
+    private void assertNoMoveInProgress() {
+        assertThat(aws.dynamo.scan(b -> b.tableName(pipeline.table)).items()).as("no move left in progress")
+                .noneMatch(item -> item.containsKey("pending") || item.containsKey("transition") || item.containsKey("leaseOwner"));
+    }
 
     private CurIngest ingest(S3Client s3, DynamoDbClient dynamo) {
         return ingest(s3, dynamo, Clock.systemUTC());
