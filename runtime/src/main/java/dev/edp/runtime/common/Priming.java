@@ -24,6 +24,23 @@ public final class Priming implements Resource {
         this.warmUp = warmUp;
     }
 
+    /**
+     * How often a warm-up hands its twin the priming input ({@link #rehearse}). Once loads the classes; the JIT (C1
+     * only, Lambda's default) compiles a method after about 200 calls, so a hundred rehearsals leave the handler's
+     * and the SDK's per-call code compiled in the snapshot instead of interpreted in the first invocations
+     * (docs/benchmarks.md, "SnapStart priming: rehearsals"). The twin's clients send nothing, so repeating it has no
+     * effect outside the JVM; it lengthens only the snapshot's init, which Lambda does once per published version.
+     * {@code -Dedp.priming.rehearsals=N} overrides it (what the benchmark varies).
+     */
+    public static final int REHEARSALS = Integer.getInteger("edp.priming.rehearsals", 100);
+
+    /** Runs one rehearsal of a twin (a handler on {@code AwsClients.forPriming} clients) {@link #REHEARSALS} times. */
+    public static void rehearse(Runnable rehearsal) {
+        for (int i = 0; i < REHEARSALS; i++) {
+            rehearsal.run();
+        }
+    }
+
     /** Set while a warm-up runs: what a warm-up constructs (a handler on priming clients) registers nothing. */
     private static final ThreadLocal<Boolean> WARMING = ThreadLocal.withInitial(() -> false);
 

@@ -82,7 +82,7 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     /**
-     * The whole handler once on the priming batch, on a twin whose clients send nothing (every call succeeds empty;
+     * The whole handler on the priming batch ({@code Priming.REHEARSALS} times), on a twin whose clients send nothing (every call succeeds empty;
      * S3 serves the made-up report) and whose log and metrics go nowhere: the ledger's writes, the curated copy's
      * puts, the publish and the batch plumbing run through the SDK without touching any resource.
      */
@@ -97,10 +97,12 @@ public final class CurIngestHandler implements RequestHandler<SQSEvent, SQSBatch
         record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
         SQSEvent batch = new SQSEvent();
         batch.setRecords(java.util.List.of(record));
-        if (!twin.handleRequest(batch, null).getBatchItemFailures().isEmpty()) {
-            // The twin logs nowhere: say here that the rehearsal stopped short, so priming reports it (prime() false).
-            throw new IllegalStateException("the rehearsal of an ingest failed on the priming transport");
-        }
+        dev.edp.runtime.common.Priming.rehearse(() -> {
+            if (!twin.handleRequest(batch, null).getBatchItemFailures().isEmpty()) {
+                // The twin logs nowhere: say here that the rehearsal stopped short, so priming reports it (prime() false).
+                throw new IllegalStateException("the rehearsal of an ingest failed on the priming transport");
+            }
+        });
     }
 
     @Override

@@ -56,10 +56,12 @@ public abstract class EventConsumerHandler implements RequestHandler<SQSEvent, S
      * {@link #primingContext} and priming clients ({@link dev.edp.runtime.common.AwsClients#forPriming}), whose calls
      * go nowhere and succeed empty, so the consumer loop (validation, log, metrics), the business step and the SDK's
      * pipeline for every call it makes are loaded and run once, with no side effect. A step that an empty answer
-     * cannot satisfy fails its record there; what it loaded stays loaded.
+     * cannot satisfy fails its record there; what it loaded stays loaded. {@link Priming#REHEARSALS} times, so the JIT
+     * compiles what each call runs.
      */
     protected static void rehearse(EventConsumerHandler twin) {
-        twin.handleRequest(twin.consumer.primingBatch(), null);
+        SQSEvent batch = twin.consumer.primingBatch();
+        Priming.rehearse(() -> twin.handleRequest(batch, null));
     }
 
     @Override

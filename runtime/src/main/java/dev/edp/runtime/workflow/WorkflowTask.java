@@ -48,13 +48,19 @@ final class WorkflowTask {
     /**
      * Hands {@code twin} the state as Lambda would (JSON bytes in, JSON bytes out): the twin is the task built on
      * {@code HandlerContext.forPriming} and priming clients (calls go nowhere and succeed empty), so the task's
-     * plumbing, its step and the SDK's pipeline for its calls run once. A step an empty answer cannot satisfy stops
-     * there; what it loaded stays loaded.
+     * plumbing, its step and the SDK's pipeline for its calls run ({@link Priming#REHEARSALS} times). A step an empty
+     * answer cannot satisfy stops there; what it loaded stays loaded.
      */
     static Object rehearse(com.amazonaws.services.lambda.runtime.RequestStreamHandler twin, JsonNode state) {
         try {
-            twin.handleRequest(new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(state)),
-                    java.io.OutputStream.nullOutputStream(), null);
+            byte[] input = Json.MAPPER.writeValueAsBytes(state);
+            Priming.rehearse(() -> {
+                try {
+                    twin.handleRequest(new java.io.ByteArrayInputStream(input), java.io.OutputStream.nullOutputStream(), null);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             return Map.of("rehearsed", true);
         } catch (IOException | RuntimeException | LinkageError partial) {
             return Map.of("rehearsed", false); // priming is best effort
