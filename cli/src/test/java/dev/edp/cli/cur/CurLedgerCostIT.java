@@ -99,7 +99,7 @@ class CurLedgerCostIT extends OnCurPipeline {
                 .equals(b.totals().getOrDefault(k, CostTotal.ZERO).unblendedCost())
                 || a.totals().getOrDefault(k, CostTotal.ZERO).lineItems() != b.totals().getOrDefault(k, CostTotal.ZERO).lineItems()).toList());
         Map<String, Long> formula = new TreeMap<>(newObjectFormula(b, 7));
-        formula.put("UpdateItem", 2L * items(changed) + 4);
+        formula.put("UpdateItem", items(changed) + 3);
         formula.put("read:GetItem", 2L);
         formula.put("Query", (long) a.days().size() * 2); // the replaced version's contributions: to move, to delete
         formula.put("read:Query", 2L * a.totals().size());
@@ -114,8 +114,8 @@ class CurLedgerCostIT extends OnCurPipeline {
 
     /**
      * An account with more services on a day than one write takes ({@code RunningTotals.SERVICES_PER_WRITE}, 50):
-     * its item of 150 takes three writes in the move, each with its own token, and one write clearing all three
-     * (with the head's two: phase 1 recorded as done, the transition closed; and the notification's mark). (A
+     * its item of 150 takes three writes in the move, each with its own marker (then the transition's close and the
+     * notification's mark). (A
      * crash between them: {@code CurIngestRacesIT}.)
      */
     @Test
@@ -131,16 +131,15 @@ class CurLedgerCostIT extends OnCurPipeline {
         CurObject object = upload("cur/wide.csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "01");
         counter.reset();
         assertThat(ingest().ingest(object).status()).isEqualTo(CurIngest.Status.INGESTED);
-        assertThat(counter.snapshot()).containsEntry("UpdateItem", 3L + 1 + 3);
+        assertThat(counter.snapshot()).containsEntry("UpdateItem", 3L + 2);
         assertThat(plain(pipeline.totals().day(LocalDate.of(2024, 3, 1)))).isEqualTo(expected);
 
     }
 
     /**
      * A new object of G groups in P (day, account) items (none in common with an earlier version of it), whose anomaly
-     * rule reads K' items: the head twice, the contributions in ⌈G/25⌉ batches, the commit, 2 updates per item (move
-     * all its services, clear its token; the items here have fewer than 50 services), the head's record that every
-     * item has moved (before any token is cleared), the transition's close, the
+     * rule reads K' items: the head twice, the contributions in ⌈G/25⌉ batches, the commit, 1 update per item (move
+     * all its services and set its marker; the items here have fewer than 50 services), the transition's close, the
      * notification's mark (a new object replaced nothing, so it has no cleanup to mark done), the window's items in
      * ⌈K'/100⌉ batch reads.
      */
@@ -153,7 +152,7 @@ class CurLedgerCostIT extends OnCurPipeline {
         formula.put("BatchWriteItem", ceil(groups, 25));
         formula.put("write:BatchWriteItem", (long) groups);
         formula.put("PutItem", 1L);
-        formula.put("UpdateItem", 2L * items + 3);
+        formula.put("UpdateItem", items + 2);
         formula.put("BatchGetItem", ceil(windowItems(report, window), 100));
         formula.put("read:BatchGetItem", items); // only items with totals answer: here the report's own days
         return formula;

@@ -83,7 +83,7 @@ public final class CostLedger {
         Optional<ObjectHead.Transition> transition = read.filter(h -> h.versionTag().equals(object.versionTag())).isPresent()
                 ? Optional.empty() // committed again by a retry: its totals moved the first time
                 : Optional.of(new ObjectHead.Transition(read.map(ObjectHead::versionTag).orElse(""),
-                        read.map(ObjectHead::days).orElse(List.of()), object.versionTag(), List.copyOf(report.days()), false));
+                        read.map(ObjectHead::days).orElse(List.of()), object.versionTag(), List.copyOf(report.days())));
         String committedAt = clock.instant().toString();
         long leaseUntil = transition.isPresent() ? clock.millis() + LEASE.toMillis() : 0L;
         Map<String, AttributeValue> head = new HashMap<>(headKey(object.objectId()));
@@ -148,11 +148,9 @@ public final class CostLedger {
     /**
      * Makes the head's transition: moves the running totals from the replaced version's contributions to the new
      * version's ({@code report} when it is that version's, else its contributions as recorded), then closes the
-     * transition and the lease. The caller holds the lease ({@link #commit} or {@link #takeOver}). Three steps, each
-     * recorded before the next starts: every total adds its difference (phase 1, once per item by its token), the
-     * head says so ({@link ObjectHead.Transition#added}), the tokens are cleared (phase 2); then the transition is
-     * closed. A move cut short anywhere is finished from where the head says it stands: a takeover of an added
-     * transition only clears tokens, since an item whose token is already cleared would otherwise add again.
+     * transition and the lease. The caller holds the lease ({@link #commit} or {@link #takeOver}). A move cut short
+     * anywhere, the close included, is finished by repeating it: each item's marker says whether it has this move's
+     * differences already ({@link RunningTotals}).
      */
     public void moveTotals(ObjectHead head, CurObject object, CurAggregation report) {
         ObjectHead.Transition transition = head.transition().orElseThrow();
@@ -160,25 +158,13 @@ public final class CostLedger {
                 : contributions(head.objectId(), transition.from(), transition.fromDays());
         Map<CostKey, CostTotal> to = transition.to().equals(object.versionTag()) && report != null ? report.totals()
                 : contributions(head.objectId(), transition.to(), transition.toDays());
-        RunningTotals.Move move = totals.move(transition.token(head.objectId()), from, to, head.leaseUntil());
-        if (!transition.added()) {
-            move.add();
-            onTheLease(head, object, "SET #transition = :added", Map.of(":added", transition.withAdded().toAttribute()));
-        }
-        move.clearTokens();
-        onTheLease(head, object, "REMOVE #transition, leaseOwner, leaseUntil", Map.of());
-    }
-
-    /** Updates the head while this ingest still holds its lease; fails the record if another took it over. */
-    private void onTheLease(ObjectHead head, CurObject object, String update, Map<String, AttributeValue> values) {
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":owner", s(head.leaseOwner()));
+        totals.move(head.objectId(), transition.to(), from, to, head.leaseUntil());
         try {
             dynamo.updateItem(b -> b.tableName(table).key(headKey(head.objectId()))
-                    .updateExpression(update)
+                    .updateExpression("REMOVE #transition, leaseOwner, leaseUntil")
                     .conditionExpression("leaseOwner = :owner")
                     .expressionAttributeNames(Map.of("#transition", "transition"))
-                    .expressionAttributeValues(all));
+                    .expressionAttributeValues(Map.of(":owner", s(head.leaseOwner()))));
         } catch (ConditionalCheckFailedException leaseLost) {
             throw new IllegalStateException("the lease on " + object.uri() + "'s totals was taken over; the record is retried", leaseLost);
         }

@@ -29,32 +29,21 @@ public record ObjectHead(String objectId, String versionTag, String sequencer, L
 
     /**
      * The running totals are being moved from version {@code from} (empty: none, a new object) to {@code to}; each
-     * with the days it has totals on, which is where its contributions are. {@code added}: every total has taken its
-     * difference (phase 1 is done, recorded on the head before any token is cleared), so whoever finishes the move
-     * only clears the tokens: with the tokens gone, adding again could not be told from adding the first time.
+     * with the days it has totals on, which is where its contributions are.
      */
-    public record Transition(String from, List<LocalDate> fromDays, String to, List<LocalDate> toDays, boolean added) {
+    public record Transition(String from, List<LocalDate> fromDays, String to, List<LocalDate> toDays) {
 
         AttributeValue toAttribute() {
             return AttributeValue.fromM(Map.of("from", AttributeValue.fromS(from), "fromDays", ObjectHead.days(fromDays),
-                    "to", AttributeValue.fromS(to), "toDays", ObjectHead.days(toDays), "added", AttributeValue.fromBool(added)));
+                    "to", AttributeValue.fromS(to), "toDays", ObjectHead.days(toDays)));
         }
 
         static Transition from(AttributeValue value) {
             Map<String, AttributeValue> m = value.m();
             return new Transition(m.get("from").s(), ObjectHead.days(m.get("fromDays")), m.get("to").s(),
-                    ObjectHead.days(m.get("toDays")), m.containsKey("added") && Boolean.TRUE.equals(m.get("added").bool()));
+                    ObjectHead.days(m.get("toDays")));
         }
 
-        /** The same transition with phase 1 done. */
-        Transition withAdded() {
-            return new Transition(from, fromDays, to, toDays, true);
-        }
-
-        /** What marks an item as moved by this transition of this object, so the move counts once per item. */
-        String token(String objectId) {
-            return objectId + ":" + (from.isEmpty() ? "-" : from) + ">" + to;
-        }
     }
 
     /** True when an ingest holds the lease at {@code now}. */

@@ -23,14 +23,18 @@ import java.util.TreeSet;
  * <p>A version's totals are moved in with a {@link ObjectHead.Transition} from the version it replaced: for each
  * group of either, the difference (new − replaced) is added with DynamoDB's exact {@code ADD}. One conditional
  * {@code UpdateItem} per (day, account) item adds the differences of all its services (up to {@link #SERVICES_PER_WRITE};
- * more take several writes, each with a token of its own) and the write's token to the item's {@code pending} set,
- * on the condition that the token is not there yet. So each item takes each move exactly once, however often a
- * crashed or timed-out move is repeated. Once every item has moved (phase 1), the tokens are deleted again (phase
- * 2, one write per item), so an item holds only the tokens of moves in progress: its size does not grow with
- * history. Phase 2 may only run when no phase 1 of the same move can still write, now or later: the object's lease
- * ({@link CostLedger}) guarantees the first (one ingest moves an object's totals at a time, and it stops writing
- * {@link #FENCE} before its lease ends), and the head's record that phase 1 is done the second (a move finished by a
- * takeover skips phase 1 then).
+ * more take several writes, each a chunk of its own) and sets the item's <em>marker</em> of the object and chunk,
+ * {@code moved#<object>#<chunk>}, to the version moved in, on the condition that it does not name that version yet.
+ * So each item takes each move exactly once, however often a crashed or timed-out move is repeated: a version is
+ * the target of one move of its object only (tags are unique per upload, {@link CurObject#versionTag}; a retry's
+ * commit moves nothing), and the marker keeps naming it until the object's next move, which starts only once this
+ * one is closed on the head ({@link CostLedger}). A marker is never cleared, so nothing can re-open a move: an item
+ * holds one marker per object (and chunk) that ever moved into it, the report parts that cover its day, and its size
+ * grows with those, never with the number of reports or versions (about 60 bytes each).
+ *
+ * <p>This replaced a token set ({@code pending}) that a second write per item cleared after the move: one write per
+ * item more, and a move whose tokens were cleared but whose transition was not yet closed could be finished by a
+ * takeover that added it again (runtime/README.md, "Why redelivery and crashes never double-count").
  *
  * <p>Why not one transaction per chunk of items with a marker item, the textbook answer on DynamoDB: moto (the
  * emulator every test here runs on) copies the whole table for each {@code TransactWriteItems} ({@code copy.deepcopy}
@@ -62,54 +66,35 @@ final class RunningTotals {
     }
 
     /**
-     * The writes that move the running totals from {@code from} (the replaced version's contributions) to {@code to}:
-     * the same on every attempt of the move (its groups and values are), so are their tokens. Nothing is written yet.
-     * The writes stop at {@code leaseUntil} − {@link #FENCE}.
+     * Moves the running totals of {@code objectId} from {@code from} (the replaced version's contributions) to
+     * {@code to} (version {@code versionTag}'s): every item takes its differences once (4 items at a time), or the
+     * move fails here. The writes are the same on every attempt (the groups and values are), and stop at
+     * {@code leaseUntil} − {@link #FENCE}.
      */
-    Move move(String token, Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to, long leaseUntil) {
+    void move(String objectId, String versionTag, Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to, long leaseUntil) {
         List<Runnable> adds = new ArrayList<>();
-        Map<TotalItem, List<String>> tokens = new TreeMap<>();
         differences(from, to).forEach((item, services) -> {
             List<Map.Entry<String, CostTotal>> all = new ArrayList<>(services.entrySet());
             List<Runnable> writes = new ArrayList<>();
             for (int chunk = 0; chunk * SERVICES_PER_WRITE < all.size(); chunk++) {
                 List<Map.Entry<String, CostTotal>> part = all.subList(chunk * SERVICES_PER_WRITE,
                         Math.min(all.size(), (chunk + 1) * SERVICES_PER_WRITE));
-                String write = token + "#" + chunk;
-                tokens.computeIfAbsent(item, i -> new ArrayList<>()).add(write);
-                writes.add(() -> add(item, part, write, leaseUntil));
+                String marker = marker(objectId, chunk);
+                writes.add(() -> add(item, part, marker, versionTag, leaseUntil));
             }
             // One item's writes one after the other: moto (not DynamoDB) loses one of two concurrent updates that
             // both create an item (measured: 3 parallel updates of a new item leave one's attributes).
             adds.add(() -> writes.forEach(Runnable::run));
         });
-        List<Runnable> clears = new ArrayList<>();
-        tokens.forEach((item, written) -> clears.add(() -> {
-            fence(leaseUntil);
-            dynamo.updateItem(b -> b.tableName(table).key(item.key())
-                    .updateExpression("DELETE #p :tokens")
-                    .expressionAttributeNames(Map.of("#p", "pending"))
-                    .expressionAttributeValues(Map.of(":tokens", AttributeValue.fromSs(written))));
-        }));
-        return new Move(adds, clears);
+        Parallel.run(adds);
     }
 
-    /**
-     * One move's two phases. {@link #add}: each item takes its differences once (phase 1; every add is done, or the
-     * move fails, before it returns). {@link #clearTokens}: each item's tokens are deleted (phase 2). Only once the
-     * head records phase 1 as done may phase 2 start ({@link CostLedger#moveTotals}): a repeat of phase 1 after an
-     * item's token is gone would add it again.
-     */
-    record Move(List<Runnable> adds, List<Runnable> clears) {
-
-        void add() {
-            Parallel.run(adds);
-        }
-
-        void clearTokens() {
-            Parallel.run(clears);
-        }
+    /** The attribute of a total item that names the version of the object whose chunk of differences it holds. */
+    static String marker(String objectId, int chunk) {
+        return MARKER_PREFIX + objectId + "#" + chunk;
     }
+
+    static final String MARKER_PREFIX = "moved#";
 
     /** The non-zero differences new − replaced, by item and service. */
     private static Map<TotalItem, SortedMap<String, CostTotal>> differences(Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to) {
@@ -129,19 +114,20 @@ final class RunningTotals {
         return differences;
     }
 
-    private void add(TotalItem item, List<Map.Entry<String, CostTotal>> services, String token, long leaseUntil) {
+    private void add(TotalItem item, List<Map.Entry<String, CostTotal>> services, String marker, String versionTag,
+                     long leaseUntil) {
         fence(leaseUntil);
-        StringBuilder expression = new StringBuilder("SET #d = :d, #a = :a ADD #p :tokens");
-        Map<String, String> names = new HashMap<>(Map.of("#d", "usageDate", "#a", "accountId", "#p", "pending"));
+        StringBuilder expression = new StringBuilder("SET #d = :d, #a = :a, #m = :v ADD ");
+        Map<String, String> names = new HashMap<>(Map.of("#d", "usageDate", "#a", "accountId", "#m", marker));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":d", AttributeValue.fromS(item.usageDate().toString()),
                 ":a", AttributeValue.fromS(item.accountId()),
-                ":tokens", AttributeValue.fromSs(List.of(token)),
-                ":token", AttributeValue.fromS(token)));
+                ":v", AttributeValue.fromS(versionTag)));
         for (int i = 0; i < services.size(); i++) {
             String service = services.get(i).getKey();
             CostTotal difference = services.get(i).getValue();
-            expression.append(", #c").append(i).append(" :c").append(i).append(", #n").append(i).append(" :n").append(i);
+            expression.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :c").append(i)
+                    .append(", #n").append(i).append(" :n").append(i);
             names.put("#c" + i, TotalItem.costAttribute(service));
             names.put("#n" + i, TotalItem.lineItemsAttribute(service));
             values.put(":c" + i, AttributeValue.fromN(Amounts.plain(difference.unblendedCost())));
@@ -150,7 +136,7 @@ final class RunningTotals {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(item.key())
                     .updateExpression(expression.toString())
-                    .conditionExpression("NOT contains(#p, :token)")
+                    .conditionExpression("attribute_not_exists(#m) OR #m <> :v")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException alreadyMoved) {
