@@ -236,6 +236,48 @@ class CurIngestRacesIT extends OnCurPipeline {
         assertNoMoveInProgress();
     }
 
+    /**
+     * Reports under new keys each time (here 45 objects, one line each, all on one day and account) would pile up a
+     * marker each on the item; the write that leaves it with more than 32 clears those of finished moves. One object's
+     * move is left open (its close failed) before the others: its marker is kept through every cleanup, so when its
+     * lease has ended its retry finishes it without adding it again, and every total stays exact.
+     */
+    @Test
+    void markersOfFinishedMovesAreClearedAndTheOpenMovesMarkerIsKept() throws Exception {
+        CurObject open = upload("cur/open.csv", HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2,1000\n", "01");
+        assertThatThrownBy(() -> ingest(aws.s3, failingTheClose(), Clock.systemUTC()).ingest(open)).hasMessageContaining("injected");
+        java.math.BigDecimal sum = new java.math.BigDecimal("1000");
+        int most = 0;
+        for (int i = 1; i <= 44; i++) {
+            CurObject other = upload("cur/part-" + i + ".csv", HEADER + "2024-01-01T00:00:00Z,111111111111,AmazonEC2," + i + "\n", "01");
+            assertThat(ingest(aws.s3, aws.dynamo).ingest(other).status()).isEqualTo(CurIngest.Status.INGESTED);
+            sum = sum.add(java.math.BigDecimal.valueOf(i));
+            most = Math.max(most, markers().size());
+        }
+        assertThat(most).as("markers on the item at most (32 kept, then cleared)").isLessThanOrEqualTo(33);
+        assertThat(markers()).as("the open move's marker survived every cleanup")
+                .containsEntry("moved#" + open.objectId() + "#0", open.versionTag()).hasSizeLessThan(33);
+
+        Clock later = Clock.offset(Clock.systemUTC(), java.time.Duration.ofMinutes(11));
+        assertThat(ingest(aws.s3, aws.dynamo, later).ingest(open).status()).isEqualTo(CurIngest.Status.INGESTED);
+        assertThat(pipeline.totals().day(DAY1)).as("45 objects, each counted once")
+                .containsOnly(Map.entry(new CostKey(DAY1, "111111111111", "AmazonEC2"), new CostTotal(sum, 45)));
+        assertNoMoveInProgress();
+    }
+
+    /** The markers on the running-total item of DAY1 and account 111111111111, by attribute. */
+    private Map<String, String> markers() {
+        Map<String, String> markers = new java.util.TreeMap<>();
+        aws.dynamo.getItem(g -> g.tableName(pipeline.table).consistentRead(true).key(Map.of(
+                        "pk", AttributeValue.fromS("CUR#TOTAL#" + DAY1), "sk", AttributeValue.fromS("111111111111"))))
+                .item().forEach((name, value) -> {
+                    if (name.startsWith("moved#")) {
+                        markers.put(name, value.s());
+                    }
+                });
+        return markers;
+    }
+
     /** The real table, except that closing a transition on a head fails. */
     private DynamoDbClient failingTheClose() {
         return intercept(DynamoDbClient.class, aws.dynamo, (name, args) -> {
@@ -269,9 +311,13 @@ class CurIngestRacesIT extends OnCurPipeline {
 
     /** Uploads the text to KEY and returns the version an event would name, with the given S3 sequencer. */
     private CurObject upload(String text, String sequencer) {
-        pipeline.upload(KEY, text.getBytes(StandardCharsets.UTF_8));
-        var head = aws.s3.headObject(h -> h.bucket(pipeline.ingestBucket).key(KEY));
-        return new CurObject(pipeline.ingestBucket, KEY, Optional.empty(), head.eTag().replace("\"", ""),
+        return upload(KEY, text, sequencer);
+    }
+
+    private CurObject upload(String key, String text, String sequencer) {
+        pipeline.upload(key, text.getBytes(StandardCharsets.UTF_8));
+        var head = aws.s3.headObject(h -> h.bucket(pipeline.ingestBucket).key(key));
+        return new CurObject(pipeline.ingestBucket, key, Optional.empty(), head.eTag().replace("\"", ""),
                 "0".repeat(30) + sequencer);
     }
 

@@ -3,6 +3,7 @@ package dev.edp.runtime.cur;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,9 +29,13 @@ import java.util.TreeSet;
  * So each item takes each move exactly once, however often a crashed or timed-out move is repeated: a version is
  * the target of one move of its object only (tags are unique per upload, {@link CurObject#versionTag}; a retry's
  * commit moves nothing), and the marker keeps naming it until the object's next move, which starts only once this
- * one is closed on the head ({@link CostLedger}). A marker is never cleared, so nothing can re-open a move: an item
- * holds one marker per object (and chunk) that ever moved into it, the report parts that cover its day, and its size
- * grows with those, never with the number of reports or versions (about 60 bytes each).
+ * one is closed on the head ({@link CostLedger}).
+ *
+ * <p>A marker is needed only while its move may still run; after that it is ~60 bytes of nothing. The object's next
+ * move overwrites it, so a report whose keys come back (CUR in overwrite mode) leaves one per part. Reports under
+ * new keys each time would pile them up, so a write that leaves an item with more than {@link #MARKERS_KEPT}
+ * markers also clears those of finished moves ({@link #forgetFinished}): the item stays under ~2 KB of markers,
+ * for one extra read and write per {@link #MARKERS_KEPT} new objects on it.
  *
  * <p>This replaced a token set ({@code pending}) that a second write per item cleared after the move: one write per
  * item more, and a move whose tokens were cleared but whose transition was not yet closed could be finished by a
@@ -96,6 +101,15 @@ final class RunningTotals {
 
     static final String MARKER_PREFIX = "moved#";
 
+    /** Markers an item may hold before a move's write there clears those of finished moves. */
+    static final int MARKERS_KEPT = 32;
+
+    /**
+     * Markers one clearing write removes, each with its condition: moto's expression parser recurses per action and
+     * clause (the limit of {@link #SERVICES_PER_WRITE}), and one write brings an item back from 33 to 8 or fewer.
+     */
+    static final int MARKERS_PER_CLEANUP = 25;
+
     /** The non-zero differences new − replaced, by item and service. */
     private static Map<TotalItem, SortedMap<String, CostTotal>> differences(Map<CostKey, CostTotal> from, Map<CostKey, CostTotal> to) {
         TreeSet<CostKey> keys = new TreeSet<>(from.keySet());
@@ -133,15 +147,81 @@ final class RunningTotals {
             values.put(":c" + i, AttributeValue.fromN(Amounts.plain(difference.unblendedCost())));
             values.put(":n" + i, AttributeValue.fromN(Long.toString(difference.lineItems())));
         }
+        Map<String, AttributeValue> after;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(item.key())
+            after = dynamo.updateItem(b -> b.tableName(table).key(item.key())
                     .updateExpression(expression.toString())
                     .conditionExpression("attribute_not_exists(#m) OR #m <> :v")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException alreadyMoved) {
-            // An earlier attempt of this move wrote these services of this item: they count once.
+            return; // an earlier attempt of this move wrote these services of this item: they count once
         }
+        Map<String, String> markers = new TreeMap<>();
+        after.forEach((name, value) -> {
+            if (name.startsWith(MARKER_PREFIX) && value.s() != null) {
+                markers.put(name, value.s());
+            }
+        });
+        if (markers.size() > MARKERS_KEPT) {
+            forgetFinished(item, markers, leaseUntil);
+        }
+    }
+
+    /**
+     * Removes the markers of moves that can never run again: those whose object's head (read consistently) is not
+     * moving its totals to the version the marker names. Such a move is closed, or a newer version committed after
+     * it (which needs it closed), and a closed move is never repeated. Each marker is removed on the condition that
+     * it still names that version: if the object moved on meanwhile and wrote a new marker, the write changes nothing
+     * and the item is cleared at a later move. A marker whose head is absent (never the case: heads are not deleted)
+     * is kept.
+     */
+    private void forgetFinished(TotalItem item, Map<String, String> markers, long leaseUntil) {
+        Map<String, ObjectHead> heads = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = markers.keySet().stream().map(RunningTotals::objectOf).distinct()
+                .map(objectId -> Map.of(LedgerKeys.PK, AttributeValue.fromS(LedgerKeys.headPk(objectId)),
+                        LedgerKeys.SK, AttributeValue.fromS(LedgerKeys.HEAD)))
+                .toList();
+        DynamoBatches.getAll(dynamo, table, keys).forEach(found -> {
+            ObjectHead head = ObjectHead.from(found);
+            heads.put(head.objectId(), head);
+        });
+        List<Map.Entry<String, String>> finished = markers.entrySet().stream()
+                .filter(marker -> {
+                    ObjectHead head = heads.get(objectOf(marker.getKey()));
+                    return head != null && head.transition().filter(t -> t.to().equals(marker.getValue())).isEmpty();
+                })
+                .limit(MARKERS_PER_CLEANUP)
+                .toList();
+        if (finished.isEmpty()) {
+            return;
+        }
+        StringBuilder remove = new StringBuilder("REMOVE ");
+        StringBuilder condition = new StringBuilder();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (int i = 0; i < finished.size(); i++) {
+            remove.append(i == 0 ? "" : ", ").append("#r").append(i);
+            condition.append(i == 0 ? "" : " AND ").append("#r").append(i).append(" = :r").append(i);
+            names.put("#r" + i, finished.get(i).getKey());
+            values.put(":r" + i, AttributeValue.fromS(finished.get(i).getValue()));
+        }
+        fence(leaseUntil);
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(item.key())
+                    .updateExpression(remove.toString())
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException movedOnMeanwhile) {
+            // One of these objects wrote a newer marker since: this item is cleared at a later move.
+        }
+    }
+
+    /** The object a marker attribute ({@link #marker}) is of. */
+    static String objectOf(String markerName) {
+        return markerName.substring(MARKER_PREFIX.length(), markerName.lastIndexOf('#'));
     }
 
     private void fence(long leaseUntil) {
