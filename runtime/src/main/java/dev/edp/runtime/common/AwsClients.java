@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -69,8 +70,19 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * The longest a DynamoDB call may take, retries included, before it fails instead. The CUR ledger checks its
+     * lease's clock before each write and stops 60 s before the lease ends (its fence), so that no write of a holder
+     * lands after another ingest may take over; without a bound, a write that passed the fence could still be in
+     * flight (a stalled connection, the SDK's retries) and land after the takeover. 20 s leaves 40 s of that margin;
+     * DynamoDB answers in milliseconds, and a batch of 25 items of 400 KB is 10 MB.
+     */
+    public static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(20);
+
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure(DynamoDbClient.builder())
+                .overrideConfiguration(o -> o.apiCallTimeout(DYNAMODB_CALL_TIMEOUT))
+                .build();
     }
 
     public SnsClient sns() {
